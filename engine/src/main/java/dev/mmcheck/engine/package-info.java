@@ -1,0 +1,2 @@
+/** mmcheck engine. */
+package dev.mmcheck.engine;
