@@ -1,0 +1,8 @@
+package dev.mmcheck.engine;
+
+/** What a scheduling point did. The exact operation ("down_read", ...) is {@link Event#op()}. */
+public enum EventKind {
+  READ, WRITE, ALLOC, FREE, ACCESS, ACQUIRE, RELEASE, TRYLOCK_FAILED,
+  /** The thread queued on a lock and now waits (rwsem writer preference makes this visible). */
+  WAIT, SIGNAL, CHOICE, YIELD, SPAWN, SLEEP
+}

@@ -1,0 +1,470 @@
+package dev.mmcheck.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One run of a scenario under a controlled schedule: the runtime that model primitives call.
+ *
+ * <p>Exactly one participant runs at a time (the explorer or one model thread); control moves
+ * only at scheduling points ({@link #step}). The thread that reaches a scheduling point asks
+ * the {@link Decider} who goes next and hands the baton over itself, so a step that does not
+ * switch threads costs no hand-off. Deadlock is decided in exactly one place,
+ * {@link #decide}: no enabled thread while some thread is unfinished.
+ */
+final class Execution implements ExecutionContext, World {
+  static final ThreadLocal<Execution> CURRENT = new ThreadLocal<>();
+  static final Object QUEUED = new Object() {
+    @Override
+    public String toString() {
+      return "queued";
+    }
+  };
+  static final int MAX_THREADS = 64;
+
+  private final Decider decider;
+  private final Dispatch ls;
+  private final int number;
+  private final int depthLimit;
+  final boolean capture;
+  private final Baton controller = new Baton(Thread.currentThread());
+  private final List<ModelObject> objects = new ArrayList<>();
+  private final List<ModelThread> threads = new ArrayList<>();
+  private final List<ThreadRef> threadRefs = new ArrayList<>();
+  private ModelThread running;
+  private boolean inSetup;
+  private boolean aborted;
+  private boolean stop;
+
+  /** The trace, for DPOR: ops[i] was executed by thread tids[i]. */
+  final List<Op> ops = new ArrayList<>();
+  private int[] tids = new int[64];
+  final List<TraceEvent> trace;
+  final List<Violation> violations = new ArrayList<>(1);
+  ExecutionEnd end;
+  String errorMessage;
+  WaitFor waitFor;
+  private final List<Object[]> notes = new ArrayList<>(2);
+
+  Execution(Decider decider, Dispatch ls, int number, int depthLimit, boolean capture) {
+    this.decider = decider;
+    this.ls = ls;
+    this.number = number;
+    this.depthLimit = depthLimit;
+    this.capture = capture;
+    this.trace = capture ? new ArrayList<>() : List.of();
+  }
+
+  static Execution current() {
+    Execution e = CURRENT.get();
+    if (e == null) {
+      throw new IllegalStateException(
+          "mmcheck model objects can only be used inside a scenario's setup or model threads");
+    }
+    return e;
+  }
+
+  int registerObject(ModelObject o) {
+    objects.add(o);
+    return objects.size() - 1;
+  }
+
+  ModelThread running() {
+    return running;
+  }
+
+  List<ModelThread> threadList() {
+    return threads;
+  }
+
+  int tid(int event) {
+    return tids[event];
+  }
+
+  // ---- running an execution (called on the explorer's thread) ----
+
+  /** Runs the scenario to the end of this execution; returns how it ended. */
+  ExecutionEnd run(Scenario scenario) {
+    CURRENT.set(this);
+    inSetup = true;
+    try {
+      scenario.setup(this);
+    } catch (RuntimeException | Error e) {
+      modelError("scenario setup failed: " + e);
+      CURRENT.remove();
+      return end;
+    } finally {
+      inSetup = false;
+    }
+    for (ExecutionListener l : ls.execution) {
+      l.executionStarted(this);
+    }
+    for (int i = 0; i < threads.size() && !stop; i++) {
+      start(threads.get(i), controller);
+    }
+    if (!stop && end == null) {
+      ModelThread first = decide(null);
+      if (first != null) {
+        running = first;
+        controller.passTo(first.baton);
+      }
+    }
+    if (end == null) {
+      end = stop ? ExecutionEnd.VIOLATION : ExecutionEnd.MODEL_ERROR;
+    }
+    abortRemaining();
+    running = null;
+    for (ExecutionListener l : ls.execution) {
+      l.executionFinished(this, end);
+    }
+    CURRENT.remove();
+    return end;
+  }
+
+  private void start(ModelThread t, Baton from) {
+    t.starter = from;
+    running = t;
+    t.baton.thread.start();
+    from.passTo(t.baton);
+  }
+
+  private void abortRemaining() {
+    aborted = true;
+    for (ModelThread t : threads) {
+      if (!t.finished) {
+        running = t;
+        controller.passTo(t.baton);
+      }
+    }
+  }
+
+  @Override
+  public void thread(String name, Runnable body) {
+    if (!inSetup) {
+      throw new IllegalStateException("World.thread() is for Scenario.setup; use Sched.spawn in model threads");
+    }
+    newThread(name, body, -1);
+  }
+
+  private ModelThread newThread(String name, Runnable body, int spawnEvent) {
+    if (threads.size() == MAX_THREADS) {
+      throw new IllegalStateException("more than " + MAX_THREADS + " model threads");
+    }
+    ModelThread t = new ModelThread(this, threads.size(), name, body, spawnEvent);
+    threads.add(t);
+    threadRefs.add(t.ref);
+    return t;
+  }
+
+  /** Spawns a thread from a model thread and runs it to its first scheduling point. */
+  void spawn(String name, Runnable body) {
+    ModelThread parent = running;
+    if (parent == null) {
+      thread(name, body);
+      return;
+    }
+    ModelThread child = newThread(name, body, ops.size() - 1);
+    start(child, parent.baton);
+    running = parent;
+    checkAbort(parent);
+    if (stop) {
+      endHere(parent, ExecutionEnd.VIOLATION);
+    }
+  }
+
+  /** Body of every model thread's virtual thread. */
+  void threadMain(ModelThread t) {
+    Throwable failure = null;
+    try {
+      t.body.run();
+    } catch (AbortSignal a) {
+      // the execution ended early; unwind quietly
+    } catch (Throwable e) {
+      failure = e;
+    }
+    t.finished = true;
+    if (aborted) {
+      Baton.give(controller);
+      return;
+    }
+    for (ThreadListener l : ls.thread) {
+      if (failure == null) {
+        l.threadFinished(this, t.ref, List.copyOf(t.held));
+      } else {
+        l.threadFailed(this, t.ref, failure);
+      }
+    }
+    if (t.starter != null) {
+      Baton s = t.starter;
+      t.starter = null;
+      Baton.give(s);
+      return;
+    }
+    if (stop) {
+      end = ExecutionEnd.VIOLATION;
+      Baton.give(controller);
+      return;
+    }
+    ModelThread next = decide(null);
+    if (next == null) {
+      Baton.give(controller);
+    } else {
+      running = next;
+      Baton.give(next.baton);
+    }
+  }
+
+  // ---- scheduling points (called on model threads) ----
+
+  /** A scheduling point: waits for this thread's turn, performs {@code op}, returns its value. */
+  Object step(Op op) {
+    ModelThread me = running;
+    if (me == null || Thread.currentThread() != me.baton.thread) {
+      if (inSetup) {
+        return op.target == null ? null : op.target.apply(op, null);
+      }
+      throw new IllegalStateException("scheduling point " + op + " outside a model thread");
+    }
+    checkAbort(me);
+    me.pending = op;
+    if (op.code.mightSleep && ls.thread.length > 0) {
+      for (ThreadListener l : ls.thread) {
+        l.aboutToSleep(this, me.ref, op.code.opName, op.objectName(), me.held);
+      }
+      if (stop) {
+        if (me.starter != null) {
+          throw new IllegalStateException("a violation before a thread's first scheduling point");
+        }
+        endHere(me, ExecutionEnd.VIOLATION);
+      }
+    }
+    if (me.starter != null) {
+      Baton s = me.starter;
+      me.starter = null;
+      me.baton.passTo(s);
+      checkAbort(me);
+    } else {
+      ModelThread next = decide(me);
+      if (next == null) {
+        endHere(me, end);
+      } else if (next != me) {
+        running = next;
+        me.baton.passTo(next.baton);
+        checkAbort(me);
+      }
+    }
+    return execute(me, op);
+  }
+
+  private void checkAbort(ModelThread me) {
+    if (aborted) {
+      throw AbortSignal.INSTANCE;
+    }
+  }
+
+  /** Ends the execution from model thread {@code me}: hands control to the explorer for good. */
+  private void endHere(ModelThread me, ExecutionEnd how) {
+    end = how;
+    me.baton.passTo(controller);
+    throw AbortSignal.INSTANCE;
+  }
+
+  private Object execute(ModelThread me, Op op) {
+    int index = ops.size();
+    Object v;
+    if (op.code == OpCode.CHOOSE) {
+      v = decider.choose(this, index, (Integer) op.arg);
+      if ((Integer) v < 0) {
+        endHere(me, ExecutionEnd.MODEL_ERROR);
+      }
+    } else if (op.target != null) {
+      v = op.target.apply(op, me);
+    } else {
+      v = op.arg;
+    }
+    ops.add(op);
+    if (index == tids.length) {
+      tids = java.util.Arrays.copyOf(tids, index * 2);
+    }
+    tids[index] = me.id;
+    me.localCount++;
+    EventKind kind = op.code.kind;
+    if (v == QUEUED) {
+      kind = EventKind.WAIT;
+    } else if (v == Boolean.FALSE && kind == EventKind.ACQUIRE) {
+      kind = EventKind.TRYLOCK_FAILED;
+    }
+    Object shown = op.code == OpCode.WRITE || op.code == OpCode.READ || op.code == OpCode.CHOOSE
+        || op.code == OpCode.SLEEP || v == QUEUED || v instanceof Boolean ? v : null;
+    Event ev = new Event(index, me.ref, kind, op.code.opName, op.objectName(), shown, op.code.mightSleep);
+    if (capture) {
+      List<String> held = new ArrayList<>(me.held.size());
+      for (Held h : me.held) {
+        held.add(h.toString());
+      }
+      trace.add(new TraceEvent(ev, ModelFrames.location(ModelFrames.current(1)), held));
+    }
+    dispatch(me, op, ev);
+    if (stop) {
+      endHere(me, ExecutionEnd.VIOLATION);
+    }
+    return v;
+  }
+
+  private void dispatch(ModelThread me, Op op, Event ev) {
+    for (int i = 0; i < notes.size(); i++) {
+      Object[] n = notes.get(i);
+      SyncObject lock = (SyncObject) n[0];
+      LockMode mode = (LockMode) n[1];
+      Boolean trylock = (Boolean) n[2];
+      for (LockListener l : ls.lock) {
+        if (trylock == null) {
+          l.lockReleased(this, ev, lock, mode);
+        } else {
+          l.lockAcquired(this, ev, lock, mode, trylock);
+        }
+      }
+    }
+    notes.clear();
+    if (ls.object.length > 0 && op.owner >= 0) {
+      Tracked t = (Tracked) objects.get(op.owner);
+      for (ObjectListener l : ls.object) {
+        switch (op.code) {
+          case ALLOC -> l.objectAllocated(this, ev, t);
+          case FREE -> l.objectFreed(this, ev, t);
+          default -> l.objectAccessed(this, ev, t);
+        }
+      }
+    }
+    for (EventListener l : ls.event) {
+      l.eventExecuted(this, ev);
+    }
+  }
+
+  void noteAcquire(ModelThread t, SyncObject lock, LockMode mode, boolean trylock) {
+    if (t == null) {
+      return;
+    }
+    t.held.add(new Held(lock, mode));
+    notes.add(new Object[] {lock, mode, trylock});
+  }
+
+  void noteRelease(ModelThread t, SyncObject lock, LockMode mode) {
+    if (t == null) {
+      return;
+    }
+    for (int i = t.held.size() - 1; i >= 0; i--) {
+      if (t.held.get(i).lock() == lock) {
+        t.held.remove(i);
+        break;
+      }
+    }
+    notes.add(new Object[] {lock, mode, null});
+  }
+
+  /**
+   * Who runs next, or null if the execution is over ({@link #end} then says why). The one
+   * place where deadlock is decided.
+   */
+  private ModelThread decide(ModelThread prev) {
+    long enabled = 0;
+    boolean unfinished = false;
+    for (int i = 0; i < threads.size(); i++) {
+      ModelThread t = threads.get(i);
+      if (t.finished) {
+        continue;
+      }
+      unfinished = true;
+      boolean en = t.pending.enabled(t);
+      if (en) {
+        enabled |= 1L << i;
+      }
+      if (en != t.enabledLast) {
+        t.enabledLast = en;
+        for (ThreadListener l : ls.thread) {
+          if (en) {
+            l.threadUnblocked(this, t.ref);
+          } else {
+            l.threadBlocked(this, t.ref, (SyncObject) t.pending.target);
+          }
+        }
+      }
+    }
+    if (enabled == 0) {
+      if (!unfinished) {
+        end = ExecutionEnd.COMPLETED;
+        return null;
+      }
+      end = ExecutionEnd.DEADLOCK;
+      waitFor = WaitForGraph.of(threads);
+      for (ExecutionListener l : ls.execution) {
+        l.deadlock(this, waitFor);
+      }
+      return null;
+    }
+    if (ops.size() >= depthLimit) {
+      end = ExecutionEnd.DEPTH_BOUND;
+      return null;
+    }
+    int tid = decider.pick(this, enabled, prev == null || prev.finished ? -1 : prev.id);
+    if (tid < 0) {
+      if (end == null) {
+        end = ExecutionEnd.SLEEP_BLOCKED;
+      }
+      return null;
+    }
+    return threads.get(tid);
+  }
+
+  /** Marks the execution as a model error (divergence on replay, engine failure). */
+  int modelError(String message) {
+    errorMessage = message;
+    end = ExecutionEnd.MODEL_ERROR;
+    return -2;
+  }
+
+  void assertionFailed(String message) {
+    violations.add(new Violation("assertion", message, List.of(), ops.size() - 1,
+        running == null ? "setup" : running.name));
+    stop = true;
+  }
+
+  // ---- ExecutionContext ----
+
+  @Override
+  public int executionNumber() {
+    return number;
+  }
+
+  @Override
+  public ThreadRef currentThread() {
+    return running == null ? null : running.ref;
+  }
+
+  @Override
+  public List<ThreadRef> threads() {
+    return threadRefs;
+  }
+
+  @Override
+  public List<Held> heldBy(ThreadRef thread) {
+    return threads.get(thread.id()).held;
+  }
+
+  @Override
+  public int eventCount() {
+    return ops.size();
+  }
+
+  @Override
+  public void report(Property property, String message, List<String> details) {
+    violations.add(new Violation(property.name(), message, details, ops.size() - 1,
+        running == null ? "-" : running.name));
+    stop = true;
+  }
+
+  @Override
+  public List<StackTraceElement> modelStack(int max) {
+    return ModelFrames.current(max);
+  }
+}

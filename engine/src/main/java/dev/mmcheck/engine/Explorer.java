@@ -1,0 +1,273 @@
+package dev.mmcheck.engine;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one search loop: stateless depth-first exploration. Each execution re-runs the
+ * scenario from the start, replaying the current path up to its deepest changed decision and
+ * then scheduling freshly (preferring the thread that ran last, to avoid preemptions). After
+ * each execution the {@link Reduction} updates backtrack sets; then the deepest decision with
+ * an unexplored alternative (a thread in its backtrack set, not done and not asleep, or the
+ * next value of a {@code choose}) is taken.
+ *
+ * <p>Runs on one thread (the explorer's virtual thread); not thread-safe.
+ */
+final class Explorer implements Decider {
+  private final Scenario scenario;
+  private final SearchOptions opt;
+  private final Dispatch ls;
+  private final Reduction reduction;
+  private final List<Node> path = new ArrayList<>();
+  private int replayDepth;
+  private final Set<Bound> boundsHit = EnumSet.noneOf(Bound.class);
+  private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+
+  /** The execution running now: read (racily) by the stall watchdog. */
+  volatile Execution currentExecution;
+  private long executions;
+  private long completed;
+  private long deadlocked;
+  private long sleepBlocked;
+  private long bounded;
+  private long violationCount;
+  private long events;
+  private int maxDepth;
+  private long peakHeap;
+  private long startNanos;
+
+  Explorer(Scenario scenario, SearchOptions opt, Dispatch ls) {
+    this.scenario = scenario;
+    this.opt = opt;
+    this.ls = ls;
+    this.reduction = Reduction.of(opt.strategy());
+  }
+
+  Result explore() {
+    startNanos = System.nanoTime();
+    Map<String, Counterexample> found = new LinkedHashMap<>();
+    long deadline = opt.timeLimit().isZero() ? Long.MAX_VALUE : startNanos + opt.timeLimit().toNanos();
+    while (true) {
+      executions++;
+      Execution ex = new Execution(this, ls, (int) Math.min(executions, Integer.MAX_VALUE), opt.depthLimit(), false);
+      currentExecution = ex;
+      ExecutionEnd end = ex.run(scenario);
+      events += ex.ops.size();
+      maxDepth = Math.max(maxDepth, ex.ops.size());
+      switch (end) {
+        case COMPLETED -> completed++;
+        case DEADLOCK -> deadlocked++;
+        case VIOLATION -> { }
+        case DEPTH_BOUND -> {
+          bounded++;
+          boundsHit.add(Bound.DEPTH_LIMIT);
+        }
+        case SLEEP_BLOCKED -> sleepBlocked++;
+        case MODEL_ERROR -> {
+          return new Result.ModelError(ex.errorMessage, counterexample(ex, null), statistics());
+        }
+      }
+      if (!ex.violations.isEmpty()) {
+        violationCount += ex.violations.size();
+        for (Violation v : ex.violations) {
+          if (!found.containsKey(v.key())) {
+            found.put(v.key(), counterexample(ex, v));
+          }
+        }
+        if (!opt.multipleErrors()) {
+          break;
+        }
+      }
+      if ((executions & 255) == 0) {
+        sampleHeap();
+      }
+      reduction.afterExecution(ex, path);
+      if (!backtrack()) {
+        break;
+      }
+      if (opt.maxExecutions() > 0 && executions >= opt.maxExecutions()) {
+        boundsHit.add(Bound.MAX_EXECUTIONS);
+        break;
+      }
+      if (System.nanoTime() > deadline) {
+        boundsHit.add(Bound.TIME_LIMIT);
+        break;
+      }
+    }
+    sampleHeap();
+    currentExecution = null;
+    Statistics stats = statistics();
+    for (SearchListener l : ls.search) {
+      l.searchFinished(stats);
+    }
+    if (!found.isEmpty()) {
+      return new Result.ViolationsFound(new ArrayList<>(found.values()), new ArrayList<>(boundsHit), stats);
+    }
+    if (!boundsHit.isEmpty()) {
+      return new Result.BoundReached(new ArrayList<>(boundsHit), stats);
+    }
+    return new Result.Verified(stats);
+  }
+
+  private void sampleHeap() {
+    peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
+  }
+
+  Statistics statistics() {
+    long wall = (System.nanoTime() - startNanos) / 1_000_000;
+    return new Statistics(executions, completed, deadlocked, sleepBlocked, bounded, violationCount, events,
+        maxDepth, wall, peakHeap);
+  }
+
+  /** The schedule of {@code ex} so far, replayed with trace capture. */
+  private Counterexample counterexample(Execution ex, Violation v) {
+    Schedule schedule = scheduleOf(ex);
+    return Replayer.capture(scenario, schedule, opt.depthLimit(), v, ex.end, ex.executionNumber());
+  }
+
+  private Schedule scheduleOf(Execution ex) {
+    List<Schedule.Step> steps = new ArrayList<>();
+    for (int i = 0; i < ex.ops.size(); i++) {
+      Node node = path.get(i);
+      Op op = ex.ops.get(i);
+      steps.add(new Schedule.Step(node.chosen, ex.threadList().get(node.chosen).name,
+          node.choiceCount > 0 ? node.choiceValue : -1, op.code.opName, op.objectName()));
+    }
+    return new Schedule(scenario.name(), Map.of(), steps);
+  }
+
+  // ---- Decider ----
+
+  @Override
+  public int pick(Execution ex, long enabled, int prev) {
+    int n = ex.eventCount();
+    if (n < replayDepth) {
+      Node node = path.get(n);
+      int tid = node.chosen;
+      if (enabled != node.enabled) {
+        return ex.modelError(divergence(n, "the enabled threads differ (" + mask(ex, node.enabled) + " before, "
+            + mask(ex, enabled) + " now)"));
+      }
+      Op now = ex.threadList().get(tid).pending;
+      if (!now.sameAs(node.pending[tid])) {
+        return ex.modelError(divergence(n, ex.threadList().get(tid).name + " did " + now + ", before it did "
+            + node.pending[tid]));
+      }
+      return tid;
+    }
+    Node parent = n == 0 ? null : path.get(n - 1);
+    long sleep = parent != null && reduction.sleepSets() ? childSleep(parent) : 0;
+    List<ModelThread> ts = ex.threadList();
+    Op[] pending = new Op[ts.size()];
+    for (int i = 0; i < pending.length; i++) {
+      ModelThread t = ts.get(i);
+      pending[i] = t.finished ? null : t.pending;
+    }
+    Node node = new Node(enabled, pending, sleep, prev, parent == null ? 0 : parent.preemptionsAfter());
+    long candidates = enabled & ~sleep;
+    if (candidates == 0) {
+      return -1;
+    }
+    int tid = prev >= 0 && (candidates & (1L << prev)) != 0 ? prev : Long.numberOfTrailingZeros(candidates);
+    if (!preemptionAllowed(node, tid)) {
+      boundsHit.add(Bound.PREEMPTION_BOUND);
+      bounded++;
+      ex.end = ExecutionEnd.DEPTH_BOUND;
+      return -1;
+    }
+    node.chosen = tid;
+    reduction.initBacktrack(node);
+    path.add(node);
+    return tid;
+  }
+
+  private static String divergence(int n, String what) {
+    return "nondeterministic model: replaying the schedule, at event " + n + " " + what
+        + ". Model code must make the same calls given the same schedule (no randomness, clocks, "
+        + "hash-order iteration or state kept across executions).";
+  }
+
+  private static String mask(Execution ex, long m) {
+    List<String> names = new ArrayList<>();
+    for (ModelThread t : ex.threadList()) {
+      if ((m & (1L << t.id)) != 0) {
+        names.add(t.name);
+      }
+    }
+    return names.toString();
+  }
+
+  @Override
+  public int choose(Execution ex, int index, int n) {
+    Node node = path.get(index);
+    if (node.choiceCount == 0) {
+      node.choiceCount = n;
+      node.choiceValue = 0;
+    } else if (node.choiceCount != n) {
+      ex.modelError(divergence(index, "choose(" + n + ") was choose(" + node.choiceCount + ")"));
+      return -1;
+    }
+    return node.choiceValue;
+  }
+
+  private boolean preemptionAllowed(Node node, int tid) {
+    return opt.preemptionBound() < 0 || !node.preempts(tid) || node.preemptionsBefore < opt.preemptionBound();
+  }
+
+  private static long childSleep(Node parent) {
+    long s = (parent.sleep | parent.done) & ~(1L << parent.chosen);
+    Op executed = parent.pending[parent.chosen];
+    long out = 0;
+    while (s != 0) {
+      int q = Long.numberOfTrailingZeros(s);
+      s &= s - 1;
+      Op pq = parent.pending[q];
+      if (pq != null && !Op.dependent(pq, executed)) {
+        out |= 1L << q;
+      }
+    }
+    return out;
+  }
+
+  /** Moves to the next unexplored alternative; false when the search is complete. */
+  private boolean backtrack() {
+    for (int i = path.size() - 1; i >= 0; i--) {
+      Node node = path.get(i);
+      if (node.choiceValue + 1 < node.choiceCount) {
+        node.choiceValue++;
+        truncate(i);
+        return true;
+      }
+      node.done |= 1L << node.chosen;
+      long cand = node.backtrack & node.enabled & ~node.done & ~node.sleep;
+      while (cand != 0) {
+        int tid = Long.numberOfTrailingZeros(cand);
+        cand &= cand - 1;
+        if (preemptionAllowed(node, tid)) {
+          node.chosen = tid;
+          node.choiceCount = 0;
+          node.choiceValue = 0;
+          truncate(i);
+          return true;
+        }
+        boundsHit.add(Bound.PREEMPTION_BOUND);
+        node.done |= 1L << tid;
+      }
+    }
+    return false;
+  }
+
+  private void truncate(int keepThrough) {
+    while (path.size() > keepThrough + 1) {
+      path.remove(path.size() - 1);
+    }
+    replayDepth = keepThrough + 1;
+  }
+
+}

@@ -1,0 +1,43 @@
+package dev.mmcheck.engine;
+
+/**
+ * Base of everything model threads share through the runtime: cells, tracked objects and
+ * synchronisation primitives. Each belongs to the execution in which it was created and gets
+ * an id in creation order (so, for a fixed schedule, the same id in every replay).
+ */
+public abstract sealed class ModelObject permits Cell, Tracked, SyncObject {
+  final Execution exec;
+  final int id;
+  private final String name;
+
+  ModelObject(String name) {
+    this.exec = Execution.current();
+    this.id = exec.registerObject(this);
+    this.name = name;
+  }
+
+  /** The instance name shown in traces, e.g. {@code mm1.mmap_sem} or {@code vma2.vm_start}. */
+  public String name() {
+    return name;
+  }
+
+  /** Id of the tracked object this belongs to, or -1. */
+  int ownerId() {
+    return -1;
+  }
+
+  /** For {@code ACQUIRE} ops only: may {@code t} perform {@code op} now? */
+  boolean enabled(Op op, ModelThread t) {
+    return true;
+  }
+
+  /** Performs {@code op} for {@code t}; returns the value recorded in the event. */
+  Object apply(Op op, ModelThread t) {
+    return null;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.mmcheck.engine;
+
+/**
+ * A pending or executed operation: what a thread will do at its next scheduling point.
+ * Immutable. {@code obj} is the id of the object operated on (-1 for local operations);
+ * {@code owner} the id of the {@link Tracked} object the target belongs to, or -1.
+ */
+final class Op {
+  final OpCode code;
+  final ModelObject target;
+  final int obj;
+  final int owner;
+  final Object arg;
+
+  Op(OpCode code, ModelObject target, Object arg) {
+    this.code = code;
+    this.target = target;
+    this.obj = target == null ? -1 : target.id;
+    this.owner = target == null ? -1 : target.ownerId();
+    this.arg = arg;
+  }
+
+  /** True if executing this op now would not block; decided by the target object. */
+  boolean enabled(ModelThread t) {
+    return target == null || code.sync != OpCode.Sync.ACQUIRE || target.enabled(this, t);
+  }
+
+  /** The dependency relation; see {@link OpCode}. Symmetric. */
+  static boolean dependent(Op a, Op b) {
+    if (a.code.dep == OpCode.Dep.LOCAL || b.code.dep == OpCode.Dep.LOCAL) {
+      return false;
+    }
+    if (a.obj == b.obj) {
+      return a.code.dep == OpCode.Dep.WRITE || b.code.dep == OpCode.Dep.WRITE;
+    }
+    return (a.code == OpCode.FREE && b.owner == a.obj) || (b.code == OpCode.FREE && a.owner == b.obj);
+  }
+
+  /** Same operation on the same object: used to detect a model that diverges on replay. */
+  boolean sameAs(Op o) {
+    return code == o.code && obj == o.obj;
+  }
+
+  String objectName() {
+    return target == null ? "-" : target.name();
+  }
+
+  @Override
+  public String toString() {
+    return code.opName + "(" + objectName() + ")";
+  }
+}

@@ -1,0 +1,66 @@
+package dev.mmcheck.engine;
+
+/**
+ * Scheduling-level operations for model code, in the spirit of JPF's {@code Verify}.
+ * Call only from model threads (or, for {@link #spawn}, setup).
+ */
+public final class Sched {
+  private Sched() {}
+
+  /**
+   * A nondeterministic choice in {@code [0, n)} (JPF's {@code Verify.getInt(0, n-1)}): every
+   * value is explored. {@code n} must be the same whenever the model reaches this point with
+   * the same history.
+   */
+  public static int choose(int n) {
+    if (n <= 0) {
+      throw new IllegalArgumentException("choose(" + n + "): need at least one alternative");
+    }
+    if (n == 1) {
+      return 0;
+    }
+    return (Integer) Execution.current().step(new Op(OpCode.CHOOSE, null, n));
+  }
+
+  /** A nondeterministic boolean. */
+  public static boolean chooseBoolean() {
+    return choose(2) == 1;
+  }
+
+  /** An explicit scheduling point that touches nothing shared. */
+  public static void yieldNow() {
+    Execution.current().step(new Op(OpCode.YIELD, null, null));
+  }
+
+  /**
+   * The kernel may sleep here ({@code might_sleep()}: I/O, memory allocation with
+   * GFP_KERNEL, ...). A violation if the thread holds a spinlock or is in an RCU read section.
+   * {@code why} is shown in the trace.
+   */
+  public static void mightSleep(String why) {
+    Execution.current().step(new Op(OpCode.SLEEP, null, why));
+  }
+
+  /** Starts a new model thread from a model thread; it is explored like the others. */
+  public static void spawn(String name, Runnable body) {
+    Execution e = Execution.current();
+    e.step(new Op(OpCode.SPAWN, null, name));
+    e.spawn(name, body);
+  }
+
+  /** Name of the model thread running this code. */
+  public static String threadName() {
+    ModelThread t = Execution.current().running();
+    return t == null ? "setup" : t.name;
+  }
+
+  /**
+   * Reports a violation of the built-in {@code assertion} property if {@code condition} is
+   * false (JPF's {@code assert} in model code). Not a scheduling point.
+   */
+  public static void check(boolean condition, String message) {
+    if (!condition) {
+      Execution.current().assertionFailed(message);
+    }
+  }
+}

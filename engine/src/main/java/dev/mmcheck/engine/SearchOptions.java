@@ -1,0 +1,64 @@
+package dev.mmcheck.engine;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Search settings. Immutable; build with {@link #defaults()} and the {@code with*} methods.
+ *
+ * @param strategy DPOR (default) or EXHAUSTIVE (no reduction; for testing the reduction)
+ * @param maxExecutions stop after this many executions; 0 = unbounded
+ * @param timeLimit stop after this wall time; {@link Duration#ZERO} = unbounded
+ * @param depthLimit maximum events per execution (guards model loops); must be positive
+ * @param preemptionBound maximum preemptive context switches per execution; -1 = unbounded
+ * @param multipleErrors continue after a violation and report each distinct one
+ * @param stallTimeout how long a model thread may run without reaching a scheduling point
+ *     before the search is stopped as a model error (an infinite loop in plain Java code)
+ */
+public record SearchOptions(Strategy strategy, long maxExecutions, Duration timeLimit, int depthLimit,
+    int preemptionBound, boolean multipleErrors, Duration stallTimeout) {
+
+  /** Exploration strategies. */
+  public enum Strategy { DPOR, EXHAUSTIVE }
+
+  public SearchOptions {
+    Objects.requireNonNull(strategy);
+    Objects.requireNonNull(timeLimit);
+    Objects.requireNonNull(stallTimeout);
+    if (maxExecutions < 0 || depthLimit <= 0 || preemptionBound < -1) {
+      throw new IllegalArgumentException("bad search options: " + maxExecutions + ", " + depthLimit + ", " + preemptionBound);
+    }
+  }
+
+  public static SearchOptions defaults() {
+    return new SearchOptions(Strategy.DPOR, 0, Duration.ZERO, 10_000, -1, false, Duration.ofSeconds(10));
+  }
+
+  public SearchOptions withStrategy(Strategy s) {
+    return new SearchOptions(s, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors, stallTimeout);
+  }
+
+  public SearchOptions withMaxExecutions(long n) {
+    return new SearchOptions(strategy, n, timeLimit, depthLimit, preemptionBound, multipleErrors, stallTimeout);
+  }
+
+  public SearchOptions withTimeLimit(Duration d) {
+    return new SearchOptions(strategy, maxExecutions, d, depthLimit, preemptionBound, multipleErrors, stallTimeout);
+  }
+
+  public SearchOptions withDepthLimit(int n) {
+    return new SearchOptions(strategy, maxExecutions, timeLimit, n, preemptionBound, multipleErrors, stallTimeout);
+  }
+
+  public SearchOptions withPreemptionBound(int n) {
+    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, n, multipleErrors, stallTimeout);
+  }
+
+  public SearchOptions withMultipleErrors(boolean b) {
+    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, b, stallTimeout);
+  }
+
+  public SearchOptions withStallTimeout(Duration d) {
+    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors, d);
+  }
+}

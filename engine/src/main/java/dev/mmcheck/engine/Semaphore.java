@@ -1,0 +1,87 @@
+package dev.mmcheck.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A kernel counting semaphore ({@code struct semaphore}): the 2.1/2.2 {@code mmap_sem} was one,
+ * initialised to 1. {@code down} sleeps while the count is 0.
+ *
+ * <pre>
+ *   count &gt; 0 --down--&gt; count-1          count == 0 --down--&gt; (disabled until an up)
+ *   any      --up----&gt; count+1
+ * </pre>
+ *
+ * <p>A thread that did {@code down} and not yet {@code up} is reported as holding it (mode
+ * {@link LockMode#EXCLUSIVE}). Not thread-safe: only model threads use it, one at a time.
+ */
+public final class Semaphore extends SyncObject {
+  private int count;
+  private final List<ModelThread> holders = new ArrayList<>(2);
+
+  /** A semaphore with the given initial count; lock class derived from the name. */
+  public Semaphore(String name, int initial) {
+    this(name, null, initial);
+  }
+
+  public Semaphore(String name, String lockClass, int initial) {
+    super(name, lockClass);
+    if (initial < 0) {
+      throw new IllegalArgumentException("negative semaphore count: " + initial);
+    }
+    this.count = initial;
+  }
+
+  /** {@code down()}: may sleep. */
+  public void down() {
+    step(OpCode.DOWN);
+  }
+
+  /** {@code down_trylock()}: true if acquired (the kernel returns 0 then). Never sleeps. */
+  public boolean downTrylock() {
+    return (Boolean) stepValue(OpCode.DOWN_TRYLOCK, null);
+  }
+
+  /** {@code up()}. */
+  public void up() {
+    step(OpCode.UP);
+  }
+
+  @Override
+  boolean enabled(Op op, ModelThread t) {
+    return count > 0;
+  }
+
+  @Override
+  Object apply(Op op, ModelThread t) {
+    switch (op.code) {
+      case DOWN -> take(t, false);
+      case DOWN_TRYLOCK -> {
+        if (count == 0) {
+          return Boolean.FALSE;
+        }
+        take(t, true);
+        return Boolean.TRUE;
+      }
+      case UP -> {
+        count++;
+        if (holders.remove(t)) {
+          exec.noteRelease(t, this, LockMode.EXCLUSIVE);
+        }
+      }
+      default -> throw new IllegalStateException(op.toString());
+    }
+    return null;
+  }
+
+  private void take(ModelThread t, boolean trylock) {
+    count--;
+    holders.add(t);
+    exec.noteAcquire(t, this, LockMode.EXCLUSIVE, trylock);
+  }
+
+  @Override
+  List<ModelThread> blockers(ModelThread waiter) {
+    return holders;
+  }
+}

@@ -1,0 +1,23 @@
+package dev.mmcheck.engine;
+
+import java.util.List;
+
+/**
+ * A property violation.
+ *
+ * @param property the property's short name
+ * @param message one line saying what broke
+ * @param details further lines (witness stacks, the wait-for cycle, ...)
+ * @param eventIndex index of the event at which it was reported, -1 if before any event
+ * @param thread name of the thread running when it was reported
+ */
+public record Violation(String property, String message, List<String> details, int eventIndex, String thread) {
+  public Violation {
+    details = List.copyOf(details);
+  }
+
+  /** What makes two violations "the same" in multiple-errors mode. */
+  public String key() {
+    return property + ": " + message;
+  }
+}

@@ -1,0 +1,65 @@
+package dev.mmcheck.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the wait-for relation of a deadlocked execution and finds a cycle in it. */
+final class WaitForGraph {
+  private WaitForGraph() {}
+
+  static WaitFor of(List<ModelThread> threads) {
+    List<WaitFor.Edge> edges = new ArrayList<>();
+    Map<Integer, WaitFor.Edge> byWaiter = new HashMap<>();
+    for (ModelThread t : threads) {
+      if (t.finished || !(t.pending.target instanceof SyncObject on)) {
+        continue;
+      }
+      List<ThreadRef> holders = new ArrayList<>();
+      for (ModelThread h : on.blockers(t)) {
+        if (!holders.contains(h.ref)) {
+          holders.add(h.ref);
+        }
+      }
+      WaitFor.Edge e = new WaitFor.Edge(t.ref, t.pending.code.opName, on, holders);
+      edges.add(e);
+      byWaiter.put(t.id, e);
+    }
+    return new WaitFor(edges, findCycle(byWaiter));
+  }
+
+  private static List<WaitFor.Edge> findCycle(Map<Integer, WaitFor.Edge> byWaiter) {
+    for (WaitFor.Edge start : byWaiter.values()) {
+      List<WaitFor.Edge> path = new ArrayList<>();
+      List<Integer> seen = new ArrayList<>();
+      List<WaitFor.Edge> c = dfs(start, byWaiter, path, seen);
+      if (c != null) {
+        return c;
+      }
+    }
+    return List.of();
+  }
+
+  private static List<WaitFor.Edge> dfs(WaitFor.Edge e, Map<Integer, WaitFor.Edge> byWaiter,
+      List<WaitFor.Edge> path, List<Integer> seen) {
+    int idx = seen.indexOf(e.waiter().id());
+    if (idx >= 0) {
+      return List.copyOf(path.subList(idx, path.size()));
+    }
+    seen.add(e.waiter().id());
+    path.add(e);
+    for (ThreadRef h : e.holders()) {
+      WaitFor.Edge next = byWaiter.get(h.id());
+      if (next != null) {
+        List<WaitFor.Edge> c = dfs(next, byWaiter, path, seen);
+        if (c != null) {
+          return c;
+        }
+      }
+    }
+    path.remove(path.size() - 1);
+    seen.remove(seen.size() - 1);
+    return null;
+  }
+}

@@ -1,0 +1,187 @@
+package dev.mmcheck.engine.props;
+
+import com.google.common.graph.GraphBuilder;
+import com.google.common.graph.Graphs;
+import com.google.common.graph.MutableGraph;
+import dev.mmcheck.engine.Event;
+import dev.mmcheck.engine.ExecutionContext;
+import dev.mmcheck.engine.ExecutionListener;
+import dev.mmcheck.engine.ExecutionEnd;
+import dev.mmcheck.engine.LockListener;
+import dev.mmcheck.engine.LockMode;
+import dev.mmcheck.engine.Property;
+import dev.mmcheck.engine.Rcu;
+import dev.mmcheck.engine.SyncObject;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lockdep for the model: records every "held class A while acquiring class B" edge, with the
+ * source location of both acquisitions, across <em>all</em> explored executions, and reports
+ * a cycle in the lock-class graph as soon as an edge closes one, even if no explored
+ * execution deadlocked (Documentation/locking/lockdep-design.rst).
+ *
+ * <p>As lockdep: edges go between lock classes, not instances; a successful trylock adds no
+ * edge towards the lock it took (it cannot block) but later acquisitions nest under it;
+ * kernel rwsem readers are not recursive, so read acquisitions count like writes; taking a
+ * class while holding another instance (or the same one) of it is "possible recursive
+ * locking" unless the model says the nesting is intended ({@link #LockOrder(java.util.Set)}).
+ * RCU read sections are ignored (they cannot take part in a lock cycle).
+ *
+ * <p>State: the edge graph lives as long as the property instance (the whole search).
+ */
+public final class LockOrder implements Property, LockListener, ExecutionListener {
+  private static final int STACK_DEPTH = 6;
+
+  private record Acq(SyncObject lock, LockMode mode, List<StackTraceElement> stack) {}
+
+  /** Why an edge exists: the first time it was seen. */
+  private record Witness(String thread, String heldInstance, List<StackTraceElement> heldAt, String takenInstance,
+      List<StackTraceElement> takenAt, int execution) {}
+
+  private final MutableGraph<String> graph = GraphBuilder.directed().allowsSelfLoops(true).build();
+  private final Map<List<String>, Witness> witnesses = new HashMap<>();
+  private final Map<Integer, List<Acq>> held = new HashMap<>();
+  private final java.util.Set<String> nestable;
+
+  public LockOrder() {
+    this(java.util.Set.of());
+  }
+
+  /** {@code nestable}: lock classes whose instances may be nested (lockdep's subclasses). */
+  public LockOrder(java.util.Set<String> nestable) {
+    this.nestable = java.util.Set.copyOf(nestable);
+  }
+
+  @Override
+  public String name() {
+    return "lock-order";
+  }
+
+  @Override
+  public String description() {
+    return "lockdep: no cycle in the held-while-acquiring graph of lock classes, over all executions";
+  }
+
+  @Override
+  public void executionStarted(ExecutionContext ctx) {
+    held.clear();
+  }
+
+  @Override
+  public void executionFinished(ExecutionContext ctx, ExecutionEnd end) {
+    held.clear();
+  }
+
+  @Override
+  public void lockAcquired(ExecutionContext ctx, Event event, SyncObject lock, LockMode mode, boolean trylock) {
+    if (lock instanceof Rcu) {
+      return;
+    }
+    List<Acq> mine = held.computeIfAbsent(event.thread().id(), k -> new ArrayList<>());
+    List<StackTraceElement> here = ctx.modelStack(STACK_DEPTH);
+    if (!trylock) {
+      for (Acq h : mine) {
+        String a = h.lock.lockClass();
+        String b = lock.lockClass();
+        if (a.equals(b) && nestable.contains(a) && h.lock != lock) {
+          continue;
+        }
+        if (graph.hasEdgeConnecting(a, b)) {
+          continue;
+        }
+        graph.putEdge(a, b);
+        witnesses.put(List.of(a, b), new Witness(event.thread().name(), h.lock.name() + h.mode.tag(), h.stack,
+            lock.name() + mode.tag(), here, ctx.executionNumber()));
+        if (a.equals(b)) {
+          ctx.report(this, "possible recursive locking: " + event.thread() + " acquires " + lock.name() + mode.tag()
+              + " while holding " + h.lock.name() + h.mode.tag() + " (lock class " + a + ")", explain(List.of(a, a)));
+          return;
+        }
+        List<String> back = path(b, a);
+        if (back != null) {
+          List<String> cycle = new ArrayList<>();
+          cycle.add(a);
+          cycle.addAll(back);
+          ctx.report(this, "possible circular locking dependency: " + String.join(" -> ", cycle), explain(cycle));
+          return;
+        }
+      }
+    }
+    mine.add(new Acq(lock, mode, here));
+  }
+
+  @Override
+  public void lockReleased(ExecutionContext ctx, Event event, SyncObject lock, LockMode mode) {
+    List<Acq> mine = held.get(event.thread().id());
+    if (mine == null) {
+      return;
+    }
+    for (int i = mine.size() - 1; i >= 0; i--) {
+      if (mine.get(i).lock == lock) {
+        mine.remove(i);
+        return;
+      }
+    }
+  }
+
+  /** Shortest path from {@code from} to {@code to} in the class graph, or null. */
+  private List<String> path(String from, String to) {
+    if (!graph.nodes().contains(from) || !Graphs.reachableNodes(graph, from).contains(to)) {
+      return null;
+    }
+    Map<String, String> parent = new HashMap<>();
+    ArrayDeque<String> queue = new ArrayDeque<>(List.of(from));
+    parent.put(from, from);
+    while (!queue.isEmpty()) {
+      String n = queue.poll();
+      if (n.equals(to)) {
+        break;
+      }
+      for (String s : graph.successors(n)) {
+        if (parent.putIfAbsent(s, n) == null) {
+          queue.add(s);
+        }
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (String n = to; ; n = parent.get(n)) {
+      out.add(0, n);
+      if (n.equals(from)) {
+        return out;
+      }
+    }
+  }
+
+  private List<String> explain(List<String> cycle) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i + 1 < cycle.size(); i++) {
+      Witness w = witnesses.get(List.of(cycle.get(i), cycle.get(i + 1)));
+      lines.add(cycle.get(i) + " -> " + cycle.get(i + 1) + ": " + w.thread + " held " + w.heldInstance
+          + " while acquiring " + w.takenInstance + " (execution " + w.execution + ")");
+      lines.add("    " + w.heldInstance + " acquired at " + top(w.heldAt));
+      lines.add("    " + w.takenInstance + " acquired at " + top(w.takenAt));
+    }
+    return lines;
+  }
+
+  private static String top(List<StackTraceElement> stack) {
+    if (stack.isEmpty()) {
+      return "?";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < Math.min(3, stack.size()); i++) {
+      StackTraceElement f = stack.get(i);
+      String cls = f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1);
+      if (i > 0) {
+        sb.append(" <- ");
+      }
+      sb.append(cls).append('.').append(f.getMethodName()).append('(').append(f.getFileName()).append(':')
+          .append(f.getLineNumber()).append(')');
+    }
+    return sb.toString();
+  }
+}
