@@ -58,8 +58,9 @@ public final class Config {
   static Class<?> resolveTarget(RawConfig raw, NameResolver resolver) {
     RawValue rv = raw.get(ConfigKeys.TARGET.name()).orElseThrow(() -> new ConfigException(
         raw.origin(), "no target: 'target' is not set",
-        "add 'target = <scenario>' to the .jpf file or pass +target=<scenario>; available: "
-            + String.join(", ", resolver.names(NameResolver.SCENARIO))));
+        "add 'target = <scenario>' to the .jpf file or pass +target=<scenario>"
+            + (resolver.names(NameResolver.SCENARIO).isEmpty() ? ""
+                : "; available: " + String.join(", ", resolver.names(NameResolver.SCENARIO)))));
     String name = (String) typed(ConfigKeys.TARGET, rv, resolver); // checks the name
     return resolver.resolve(NameResolver.SCENARIO, name);
   }
@@ -110,8 +111,10 @@ public final class Config {
   }
 
   /**
-   * The value of {@code key} as set, else its default, else empty.
+   * The value of {@code key} as set, else its default, else empty. List values are immutable.
    *
+   * @param key a key of this configuration's schema: a {@link ConfigKeys} constant or the very
+   *     {@link Key} object a scenario put in its {@link Namespace}
    * @throws IllegalArgumentException if {@code key} is not in this configuration's schema
    */
   public <T> Optional<T> find(Key<T> key) {

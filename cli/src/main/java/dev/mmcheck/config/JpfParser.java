@@ -254,7 +254,7 @@ public final class JpfParser {
     if (name.equals(CONFIG_PATH)) {
       return dir.toString();
     }
-    String v = applyingOverrides ? currentValue(name) : effectiveValue(name, origin);
+    String v = applyingOverrides ? currentValue(name) : effectiveValue(name);
     if (v == null) {
       throw new ConfigException(origin, "undefined variable ${" + name + "}",
           "a variable must name a key set earlier (in this file, an included file or on the"
@@ -269,7 +269,7 @@ public final class JpfParser {
   }
 
   /** While reading files: the value {@code name} will have once overrides are applied. */
-  private String effectiveValue(String name, Origin origin) {
+  private String effectiveValue(String name) {
     if (!expanding.add(name)) {
       throw new ConfigException(Origin.commandLine(),
           "cyclic variable reference: ${" + String.join("} -> ${", expanding) + "} -> ${" + name + "}");
