@@ -1,0 +1,95 @@
+package dev.mmcheck.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The built-in keys: the one place that documents every key, its type and its default. Scenario
+ * keys ({@code mm.*}, ...) are declared by scenarios as {@link Namespace}s.
+ */
+public final class ConfigKeys {
+
+  private ConfigKeys() {}
+
+  /** The scenario to check (short name or class name). Required. */
+  public static final Key<String> TARGET = new Key<>("target",
+      ValueTypes.className(NameResolver.SCENARIO), null,
+      "scenario to check: a registered short name or a class name (required)");
+
+  /** Free-form scenario arguments, comma separated (elements may contain blanks). */
+  public static final Key<List<String>> TARGET_ARGS = new Key<>("target.args",
+      ValueTypes.commaList(), List.of(),
+      "free-form scenario arguments, separated by commas only");
+
+  /** Listeners to attach to the search. */
+  public static final Key<List<String>> LISTENER = new Key<>("listener",
+      ValueTypes.names(NameResolver.LISTENER), List.of(),
+      "search listeners: short names or class names");
+
+  /** Properties checked in every execution. */
+  public static final Key<List<String>> SEARCH_PROPERTIES = new Key<>("search.properties",
+      ValueTypes.names(NameResolver.PROPERTY), List.of("deadlock", "uncaught-exception",
+          "use-after-free"),
+      "properties checked in every execution");
+
+  public static final Key<Boolean> SEARCH_MULTIPLE_ERRORS = Key.bool("search.multiple_errors",
+      false, "keep searching after the first error and report all of them");
+
+  public static final Key<Integer> SEARCH_DEPTH_LIMIT = Key.nonNegativeInt("search.depth_limit",
+      10_000, "maximum number of events in one execution");
+
+  public static final Key<Long> SEARCH_MAX_EXECUTIONS = Key.nonNegativeLong(
+      "search.max_executions", 0L, "stop after this many executions (0 = unbounded)");
+
+  public static final Key<Duration> SEARCH_TIME_LIMIT = Key.duration("search.time_limit",
+      Duration.ZERO, "stop after this long, e.g. 250ms, 30s, 5m, 1h; a plain number is seconds"
+          + " (0 = no limit)");
+
+  public static final Key<Integer> SEARCH_PREEMPTION_BOUND = new Key<>("search.preemption_bound",
+      ValueTypes.intAtLeast(-1), -1,
+      "maximum preemptive context switches per execution (-1 = no bound)");
+
+  public static final Key<String> SEARCH_STRATEGY = Key.choice("search.strategy", "dpor",
+      "exploration: dpor (partial-order reduction) or dfs (all interleavings, no reduction)",
+      "dpor", "dfs");
+
+  public static final Key<Boolean> REPORT_CONSOLE_ERROR = Key.bool("report.console.error", true,
+      "print the error (property violation) on the console");
+
+  public static final Key<Boolean> REPORT_CONSOLE_TRACE = Key.bool("report.console.trace", true,
+      "print the counterexample trace on the console");
+
+  public static final Key<Boolean> REPORT_CONSOLE_STATISTICS = Key.bool(
+      "report.console.statistics", true, "print search statistics on the console");
+
+  public static final Key<Boolean> REPORT_CONSOLE_CONFIG = Key.bool("report.console.config", true,
+      "print the effective configuration in the report header");
+
+  /** Where to write the counterexample as JSON; empty = don't. Relative paths: working folder. */
+  public static final Key<String> REPORT_JSON = Key.string("report.json", "",
+      "file to write the counterexample schedule/trace JSON to; empty = none"
+          + " (tip: report.json = ${config_path}/../mmcheck-out/name.json)");
+
+  /** Where to write an HTML report; empty = don't. */
+  public static final Key<String> REPORT_HTML = Key.string("report.html", "",
+      "file to write an HTML report to; empty = none");
+
+  /** The expected outcome; no default (no check). */
+  public static final Key<Expectation> EXPECT = new Key<>("expect", ValueTypes.expectation(), null,
+      "expected outcome: verified | violation <property-name> | deadlock | bound");
+
+  /** Accepted for JPF compatibility; mmcheck loads no classes from it. */
+  public static final Key<List<String>> CLASSPATH = Key.list("classpath", List.of(),
+      "accepted for JPF compatibility and ignored");
+
+  /** Accepted for JPF compatibility; ignored. */
+  public static final Key<List<String>> SOURCEPATH = Key.list("sourcepath", List.of(),
+      "accepted for JPF compatibility and ignored");
+
+  /** Every built-in key, in documentation (and rendering) order. Immutable. */
+  public static final List<Key<?>> ALL = List.of(TARGET, TARGET_ARGS, LISTENER, SEARCH_PROPERTIES,
+      SEARCH_MULTIPLE_ERRORS, SEARCH_DEPTH_LIMIT, SEARCH_MAX_EXECUTIONS, SEARCH_TIME_LIMIT,
+      SEARCH_PREEMPTION_BOUND, SEARCH_STRATEGY, REPORT_CONSOLE_ERROR, REPORT_CONSOLE_TRACE,
+      REPORT_CONSOLE_STATISTICS, REPORT_CONSOLE_CONFIG, REPORT_JSON, REPORT_HTML, EXPECT,
+      CLASSPATH, SOURCEPATH);
+}
