@@ -14,10 +14,12 @@ import java.util.List;
  * algorithm computes {@code v = notdep(e, E).e'} and adds an initial of v to the backtrack set
  * before e unless one is already there.
  *
- * <p>Blocking primitives: an acquire that was enabled by a release cannot be moved before
- * that release, so release/acquire races are skipped; instead, an acquire races with the
- * previous acquire of the same object, and releases in between do not count as ordering the
- * two (section 10 of the paper). If the initial chosen is not enabled at the backtrack point,
+ * <p>Blocking primitives: an acquire whose thread was already waiting for it (disabled) when
+ * a release happened cannot be moved before that release, so that race is skipped; instead,
+ * an acquire races with the previous acquire of the same object, and releases in between do
+ * not count as ordering the two (section 10 of the paper). A release followed by an acquire
+ * that was not waiting (a counting semaphore with spare count, an RCU grace period that did
+ * not wait for that reader) is an ordinary race. If the initial chosen is not enabled at the backtrack point,
  * every enabled thread there is added (conservative).
  *
  * <p>An rwsem acquisition never needs reversing: under FIFO hand-off the order in which
@@ -94,7 +96,8 @@ final class Dpor implements Reduction {
       int i = deps[a];
       int p = ex.tid(i);
       Op oi = ops.get(i);
-      if (oi.code.sync == OpCode.Sync.RELEASE && oj.code.sync == OpCode.Sync.ACQUIRE && oi.obj == oj.obj) {
+      if (oi.code.sync == OpCode.Sync.RELEASE && oj.code.sync == OpCode.Sync.ACQUIRE && oi.obj == oj.obj
+          && blockedAt(path.get(i), q, oj)) {
         continue;
       }
       if (before != null && before[p] >= local[i]) {
@@ -116,6 +119,11 @@ final class Dpor implements Reduction {
         addBacktrack(ex, path.get(i), vc, local, i, j, q, nt);
       }
     }
+  }
+
+  /** Was thread q already waiting in {@code oj} (disabled) just before event i? */
+  private static boolean blockedAt(Node node, int q, Op oj) {
+    return q < node.pending.length && node.pending[q] == oj && (node.enabled & (1L << q)) == 0;
   }
 
   private static int[] spawnClock(ModelThread t, int[][] vc) {

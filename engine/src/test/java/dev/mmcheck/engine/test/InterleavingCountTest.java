@@ -248,6 +248,73 @@ class InterleavingCountTest {
         c.completeAll();
       });
     });
+    // 8: rwsem trylocks and downgrade against a reader
+    ps.add(w -> {
+      RwSemaphore s = new RwSemaphore("s");
+      Cell<Integer> x = new Cell<>("x", 0);
+      w.thread("writer", () -> {
+        s.downWrite();
+        x.set(1);
+        s.downgradeWrite();
+        x.get();
+        s.upRead();
+      });
+      w.thread("tryreader", () -> {
+        if (s.downReadTrylock()) {
+          x.get();
+          s.upRead();
+        }
+      });
+      w.thread("trywriter", () -> {
+        if (s.downWriteTrylock()) {
+          x.set(2);
+          s.upWrite();
+        }
+      });
+    });
+    // 9: RCU reader against synchronize_rcu and a plain writer
+    ps.add(w -> {
+      dev.mmcheck.engine.Rcu rcu = new dev.mmcheck.engine.Rcu("rcu");
+      Cell<Integer> p = new Cell<>("p", 1);
+      w.thread("reader", () -> {
+        rcu.readLock();
+        p.get();
+        rcu.readUnlock();
+        p.get();
+      });
+      w.thread("updater", () -> {
+        p.set(2);
+        rcu.synchronize();
+        p.set(3);
+      });
+    });
+    // 10: counting semaphore of 2 shared by three threads, plus a bit lock
+    ps.add(w -> {
+      Semaphore slots = new Semaphore("slots", 2);
+      dev.mmcheck.engine.BitLock page = new dev.mmcheck.engine.BitLock("page.PG_locked");
+      Cell<Integer> x = new Cell<>("x", 0);
+      for (int i = 0; i < 3; i++) {
+        int v = i;
+        w.thread("t" + i, () -> {
+          slots.down();
+          if (page.trylock()) {
+            x.set(v);
+            page.unlock();
+          }
+          slots.up();
+        });
+      }
+    });
+    // 11: a thread spawned mid-run racing with its parent's later write
+    ps.add(w -> {
+      Cell<Integer> x = new Cell<>("x", 0);
+      w.thread("parent", () -> {
+        x.set(1);
+        Sched.spawn("child", () -> x.set(x.get() + 10));
+        x.set(2);
+      });
+      w.thread("other", () -> x.get());
+    });
     return ps;
   }
 
