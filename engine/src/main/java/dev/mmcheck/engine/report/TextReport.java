@@ -37,10 +37,11 @@ import java.util.Locale;
  * <p>A transition is a maximal run of consecutive events of one thread, numbered from 0 as in
  * JPF. Each event line shows its index, {@code op(object) [= value]}, the model source location
  * and the locks the thread held just after it; the event at which the violation was reported is
- * marked {@code <== property}. Pure: the same result and options give the same text.
+ * marked {@code <== property} (not for a deadlock, which no single event causes). Pure: the same result and options give the same text.
  */
 public final class TextReport {
-  static final String RULE = "======================================================";
+  /** The rule that opens a section, followed by a blank and the section's name. */
+  public static final String RULE = "======================================================";
   static final String THIN = "------------------------------------------------------";
   private static final int MAX_DESCRIBE_WIDTH = 48;
 
@@ -128,7 +129,8 @@ public final class TextReport {
       String index = String.format("[%" + indexWidth + "d]", te.event().index());
       String line = "  " + index + " " + pad(te.event().describe(), descWidth) + "   at " + te.location()
           + (te.held().isEmpty() ? "" : "   held: " + String.join(", ", te.held()));
-      if (te.event().index() == c.violation().eventIndex() && c.end() != ExecutionEnd.DEADLOCK) {
+      if (te.event().index() == c.violation().eventIndex() && c.end() != ExecutionEnd.DEADLOCK
+          && c.end() != ExecutionEnd.MODEL_ERROR) {
         line += "   <== " + c.violation().property();
       }
       sb.append(line).append('\n');

@@ -1,0 +1,73 @@
+package dev.mmcheck.cli;
+
+import dev.mmcheck.config.ConfigKeys;
+import dev.mmcheck.config.Key;
+import dev.mmcheck.config.Namespace;
+import dev.mmcheck.engine.Catalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code mmcheck keys}: the documented config keys (name, type, default, description), built-in
+ * ones from {@link ConfigKeys} then the keys each registered scenario accepts.
+ */
+@Command(name = "keys", mixinStandardHelpOptions = true,
+    description = "Print every config key with its type, default and description.")
+final class KeysCommand implements Callable<Integer> {
+  private final Env env;
+
+  KeysCommand(Env env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    env.out().print(render(env.catalogs()));
+    return ExitCodes.VERIFIED;
+  }
+
+  /** The table; deterministic for given catalogs. */
+  static String render(Catalogs c) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("built-in keys (set in a .jpf file as 'key = value', or on the command line as +key=value):\n");
+    table(sb, ConfigKeys.ALL);
+    for (Catalog.Entry e : c.scenarios()) {
+      List<Key<?>> keys = new ArrayList<>();
+      for (Namespace ns : Catalogs.namespacesOf(e)) {
+        keys.addAll(ns.keys());
+      }
+      if (!keys.isEmpty()) {
+        sb.append("\nkeys of scenario ").append(e.name()).append(":\n");
+        table(sb, keys);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static void table(StringBuilder sb, List<Key<?>> keys) {
+    List<String[]> rows = new ArrayList<>();
+    for (Key<?> k : keys) {
+      rows.add(new String[] {k.name(), k.type().describe(), defaultText(k), k.description()});
+    }
+    int[] w = new int[3];
+    for (String[] r : rows) {
+      for (int i = 0; i < 3; i++) {
+        w[i] = Math.max(w[i], Math.min(r[i].length(), 28));
+      }
+    }
+    for (String[] r : rows) {
+      sb.append("  ").append(ListCommand.pad(r[0], w[0])).append("  ").append(ListCommand.pad(r[1], w[1]))
+          .append("  ").append(ListCommand.pad(r[2], w[2])).append("  ").append(r[3]).append('\n');
+    }
+  }
+
+  private static <T> String defaultText(Key<T> k) {
+    if (k.defaultValue() == null) {
+      return "(none)";
+    }
+    String s = k.type().format(k.defaultValue());
+    return s.isEmpty() ? "\"\"" : s;
+  }
+}
