@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
- * {@code mmcheck keys}: the documented config keys (name, type, default, description), built-in
+ * {@code mmcheck keys}: the documented config keys (name, default, type, description), built-in
  * ones from {@link ConfigKeys} then the keys each registered scenario accepts.
  */
 @Command(name = "keys", mixinStandardHelpOptions = true,
@@ -46,28 +46,16 @@ final class KeysCommand implements Callable<Integer> {
     return sb.toString();
   }
 
+  /** Two lines per key: {@code name = default   (type)}, then the description indented. */
   private static void table(StringBuilder sb, List<Key<?>> keys) {
-    List<String[]> rows = new ArrayList<>();
     for (Key<?> k : keys) {
-      rows.add(new String[] {k.name(), k.type().describe(), defaultText(k), k.description()});
-    }
-    int[] w = new int[3];
-    for (String[] r : rows) {
-      for (int i = 0; i < 3; i++) {
-        w[i] = Math.max(w[i], Math.min(r[i].length(), 28));
-      }
-    }
-    for (String[] r : rows) {
-      sb.append("  ").append(ListCommand.pad(r[0], w[0])).append("  ").append(ListCommand.pad(r[1], w[1]))
-          .append("  ").append(ListCommand.pad(r[2], w[2])).append("  ").append(r[3]).append('\n');
+      sb.append("  ").append(k.name()).append(" = ").append(defaultText(k))
+          .append("   (").append(k.type().describe()).append(")\n")
+          .append("      ").append(k.description()).append('\n');
     }
   }
 
   private static <T> String defaultText(Key<T> k) {
-    if (k.defaultValue() == null) {
-      return "(none)";
-    }
-    String s = k.type().format(k.defaultValue());
-    return s.isEmpty() ? "\"\"" : s;
+    return k.defaultValue() == null ? "" : k.type().format(k.defaultValue());
   }
 }
