@@ -29,6 +29,8 @@ final class Execution implements ExecutionContext, World {
   private boolean inSetup;
   private boolean aborted;
   private boolean stop;
+  /** The listener being called back, to blame it if it throws; null between callbacks. */
+  private Listener calling;
 
   /** The trace, for DPOR: ops[i] was executed by thread tids[i]. */
   final List<Op> ops = new ArrayList<>();
@@ -93,6 +95,7 @@ final class Execution implements ExecutionContext, World {
       inSetup = false;
     }
     for (ExecutionListener l : ls.execution) {
+      calling = l;
       l.executionStarted(this);
     }
     for (int i = 0; i < threads.size() && !stop; i++) {
@@ -116,6 +119,7 @@ final class Execution implements ExecutionContext, World {
     abortRemaining();
     running = null;
     for (ExecutionListener l : ls.execution) {
+      calling = l;
       l.executionFinished(this, end);
     }
     CURRENT.remove();
@@ -176,6 +180,7 @@ final class Execution implements ExecutionContext, World {
   /** Body of every model thread's virtual thread. */
   void threadMain(ModelThread t) {
     Throwable failure = null;
+    calling = null;
     try {
       t.body.run();
     } catch (AbortSignal a) {
@@ -184,11 +189,22 @@ final class Execution implements ExecutionContext, World {
       failure = e;
     }
     t.finished = true;
+    if (failure != null && calling != null && !(failure instanceof ModelBug)) {
+      // A listener or property threw inside a callback: not the model's exception.
+      modelError("listener " + calling.getClass().getName() + " threw " + failure
+          + (failure.getStackTrace().length > 0 ? " at " + failure.getStackTrace()[0] : ""));
+      stop = true;
+      Baton s = t.starter != null ? t.starter : controller;
+      t.starter = null;
+      Baton.give(s);
+      return;
+    }
     if (aborted) {
       Baton.give(controller);
       return;
     }
     for (ThreadListener l : ls.thread) {
+      calling = l;
       if (failure == null) {
         l.threadFinished(this, t.ref, List.copyOf(t.held));
       } else {
@@ -230,6 +246,7 @@ final class Execution implements ExecutionContext, World {
     me.pending = op;
     if (op.code.mightSleep && ls.thread.length > 0) {
       for (ThreadListener l : ls.thread) {
+      calling = l;
         l.aboutToSleep(this, me.ref, op.code.opName, op.objectName(), me.held);
       }
       if (stop) {
@@ -265,12 +282,15 @@ final class Execution implements ExecutionContext, World {
 
   /** Ends the execution from model thread {@code me}: hands control to the explorer for good. */
   private void endHere(ModelThread me, ExecutionEnd how) {
-    end = how;
+    if (end != ExecutionEnd.MODEL_ERROR) {
+      end = how;
+    }
     me.baton.passTo(controller);
     throw AbortSignal.INSTANCE;
   }
 
   private Object execute(ModelThread me, Op op) {
+    calling = null;
     int index = ops.size();
     Object v;
     if (op.code == OpCode.CHOOSE) {
@@ -304,6 +324,7 @@ final class Execution implements ExecutionContext, World {
       trace.add(new TraceEvent(ev, ModelFrames.location(ModelFrames.current(1)), held));
     }
     dispatch(me, op, ev);
+    calling = null;
     if (stop) {
       endHere(me, ExecutionEnd.VIOLATION);
     }
@@ -317,6 +338,7 @@ final class Execution implements ExecutionContext, World {
       LockMode mode = (LockMode) n[1];
       Boolean trylock = (Boolean) n[2];
       for (LockListener l : ls.lock) {
+      calling = l;
         if (trylock == null) {
           l.lockReleased(this, ev, lock, mode);
         } else {
@@ -328,6 +350,7 @@ final class Execution implements ExecutionContext, World {
     if (ls.object.length > 0 && op.owner >= 0) {
       Tracked t = (Tracked) objects.get(op.owner);
       for (ObjectListener l : ls.object) {
+      calling = l;
         switch (op.code) {
           case ALLOC -> l.objectAllocated(this, ev, t);
           case FREE -> l.objectFreed(this, ev, t);
@@ -336,6 +359,7 @@ final class Execution implements ExecutionContext, World {
       }
     }
     for (EventListener l : ls.event) {
+      calling = l;
       l.eventExecuted(this, ev);
     }
   }
@@ -381,6 +405,7 @@ final class Execution implements ExecutionContext, World {
       if (en != t.enabledLast) {
         t.enabledLast = en;
         for (ThreadListener l : ls.thread) {
+      calling = l;
           if (en) {
             l.threadUnblocked(this, t.ref);
           } else {
@@ -397,6 +422,7 @@ final class Execution implements ExecutionContext, World {
       end = ExecutionEnd.DEADLOCK;
       waitFor = WaitForGraph.of(threads);
       for (ExecutionListener l : ls.execution) {
+      calling = l;
         l.deadlock(this, waitFor);
       }
       return null;

@@ -155,6 +155,31 @@ class ReplayAndBoundsTest {
   }
 
   @Test
+  void aPropertyThatThrowsIsAModelErrorNamingIt() {
+    dev.mmcheck.engine.EventListener broken = new dev.mmcheck.engine.EventListener() {
+      @Override
+      public void eventExecuted(dev.mmcheck.engine.ExecutionContext ctx, dev.mmcheck.engine.Event e) {
+        throw new IllegalStateException("property bug");
+      }
+    };
+    Result r = Checker.of(w -> {
+      Cell<Integer> x = new Cell<>("x", 0);
+      w.thread("t", () -> x.set(1));
+    }).with(broken).run();
+    Result.ModelError e = assertInstanceOf(Result.ModelError.class, r);
+    assertTrue(e.message().startsWith("listener ") && e.message().contains("property bug"), e.message());
+  }
+
+  @Test
+  void scenarioSetupThatThrowsIsAModelError() {
+    Result r = Checker.of(w -> {
+      throw new IllegalArgumentException("mm.era: 1899");
+    }).run();
+    Result.ModelError e = assertInstanceOf(Result.ModelError.class, r);
+    assertTrue(e.message().contains("scenario setup failed") && e.message().contains("1899"), e.message());
+  }
+
+  @Test
   void multipleErrorsModeReportsEachDistinctViolation() {
     Scenario s = w -> {
       PropertiesTest.Vma v = new PropertiesTest.Vma("vma1");
