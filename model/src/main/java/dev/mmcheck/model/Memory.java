@@ -42,9 +42,13 @@ public final class Memory {
   /**
    * Linux 2.2 {@code handle_mm_fault()} / {@code handle_pte_fault()}: dispatch on the PTE to
    * {@link #do_no_page}, {@link #do_swap_page} or {@link #do_wp_page}, else mark it dirty. The
-   * caller holds {@code mmap_sem} or, in 1998, maybe not (seed 000).
+   * caller holds {@code mmap_sem} or, in 1998, maybe not (seed 000). 2.2
+   * {@code handle_pte_fault()} runs under {@code lock_kernel()}; every sleep below drops it
+   * ({@link Kernel#schedule}), which is why swap_in/do_wp_page re-check the PTE after sleeping.
+   * The BKL is kept for the 2.3 eras too (not verified against 2.3.20).
    */
   public static void handle_mm_fault(MmStruct mm, Vma vma, int addr, boolean write) {
+    mm.kernel.lockKernel();
     Cell<Pte> pt = mm.pte(addr);
     Pte entry = pt.get();
     if (entry == null) {
@@ -56,6 +60,7 @@ public final class Memory {
     } else if (write && !entry.dirty()) {
       pt.set(new Pte(addr, true, entry.page(), entry.file(), entry.writable(), true));
     }
+    mm.kernel.unlockKernel();
   }
 
   /**
