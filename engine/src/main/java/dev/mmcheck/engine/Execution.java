@@ -14,12 +14,6 @@ import java.util.List;
  */
 final class Execution implements ExecutionContext, World {
   static final ThreadLocal<Execution> CURRENT = new ThreadLocal<>();
-  static final Object QUEUED = new Object() {
-    @Override
-    public String toString() {
-      return "queued";
-    }
-  };
   static final int MAX_THREADS = 64;
 
   private final Decider decider;
@@ -41,6 +35,8 @@ final class Execution implements ExecutionContext, World {
   private int[] tids = new int[64];
   final List<TraceEvent> trace;
   final List<Violation> violations = new ArrayList<>(1);
+  /** Threads that had not finished when the execution ended, with their pending ops. */
+  final List<ModelThread> pendingAtEnd = new ArrayList<>(2);
   ExecutionEnd end;
   String errorMessage;
   WaitFor waitFor;
@@ -111,6 +107,11 @@ final class Execution implements ExecutionContext, World {
     }
     if (end == null) {
       end = stop ? ExecutionEnd.VIOLATION : ExecutionEnd.MODEL_ERROR;
+    }
+    for (ModelThread t : threads) {
+      if (!t.finished && t.pending != null) {
+        pendingAtEnd.add(t);
+      }
     }
     abortRemaining();
     running = null;
@@ -289,13 +290,11 @@ final class Execution implements ExecutionContext, World {
     tids[index] = me.id;
     me.localCount++;
     EventKind kind = op.code.kind;
-    if (v == QUEUED) {
-      kind = EventKind.WAIT;
-    } else if (v == Boolean.FALSE && kind == EventKind.ACQUIRE) {
+    if (v == Boolean.FALSE && kind == EventKind.ACQUIRE) {
       kind = EventKind.TRYLOCK_FAILED;
     }
     Object shown = op.code == OpCode.WRITE || op.code == OpCode.READ || op.code == OpCode.CHOOSE
-        || op.code == OpCode.SLEEP || v == QUEUED || v instanceof Boolean ? v : null;
+        || op.code == OpCode.SLEEP || v instanceof Boolean ? v : null;
     Event ev = new Event(index, me.ref, kind, op.code.opName, op.objectName(), shown, op.code.mightSleep);
     if (capture) {
       List<String> held = new ArrayList<>(me.held.size());

@@ -18,11 +18,33 @@ final class ModelFrames {
     return !(className.startsWith(ENGINE) && className.indexOf('.', ENGINE.length()) < 0);
   }
 
+  static boolean isRuntimeFrame(String className) {
+    return className.startsWith(ENGINE) && className.indexOf('.', ENGINE.length()) < 0;
+  }
+
+  /**
+   * The model frames of the current stack: everything outside the innermost run of runtime
+   * frames. Frames inside it (a listener called back by the runtime) are not model code.
+   */
   static List<StackTraceElement> current(int max) {
-    return WALKER.walk(s -> s.filter(f -> isModelFrame(f.getClassName()))
-        .limit(max)
-        .map(StackWalker.StackFrame::toStackTraceElement)
-        .collect(Collectors.toList()));
+    return WALKER.walk(s -> {
+      boolean[] seenRuntime = {false};
+      boolean[] pastRuntime = {false};
+      return s.filter(f -> {
+        boolean rt = isRuntimeFrame(f.getClassName());
+        if (!pastRuntime[0]) {
+          if (rt) {
+            seenRuntime[0] = true;
+            return false;
+          }
+          if (!seenRuntime[0]) {
+            return false;
+          }
+          pastRuntime[0] = true;
+        }
+        return !rt && isModelFrame(f.getClassName());
+      }).limit(max).map(StackWalker.StackFrame::toStackTraceElement).collect(Collectors.toList());
+    });
   }
 
   /** {@code File.java:42 (Class.method)} for the innermost model frame, or "?". */

@@ -31,7 +31,7 @@ final class Op {
       return false;
     }
     if (a.obj == b.obj) {
-      return a.code.dep == OpCode.Dep.WRITE || b.code.dep == OpCode.Dep.WRITE;
+      return OpCode.Dep.conflict(a.code.dep, b.code.dep);
     }
     return (a.code == OpCode.FREE && b.owner == a.obj) || (b.code == OpCode.FREE && a.owner == b.obj);
   }

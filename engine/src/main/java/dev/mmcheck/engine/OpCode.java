@@ -8,9 +8,8 @@ package dev.mmcheck.engine;
  * {@link Tracked} object whose cell (or the object itself) the other touches. {@code LOCAL}
  * operations are independent of everything. The classification is conservative: when unsure
  * an operation is {@code WRITE}-like (e.g. all semaphore operations, even two {@code up}s).
- * Read-side rwsem operations ({@code down_read}, {@code up_read}, the reader's wake-up,
- * {@code down_read_trylock}) are mutually independent: with the FIFO-ticket model of
- * {@link RwSemaphore} a reader's outcome depends only on writers.
+ * Read-side rwsem operations are mutually independent, and an rwsem arrival commutes with
+ * other threads' acquisitions and releases (see {@link Dep} and {@link RwSemaphore}).
  *
  * <p><b>Synchronisation role</b> ({@link Sync}): an {@code ACQUIRE} operation is disabled until
  * some {@code RELEASE} operation on the same object enables it. A race between a release and
@@ -29,15 +28,15 @@ enum OpCode {
   DOWN_TRYLOCK("down_trylock", EventKind.ACQUIRE, Dep.WRITE, Sync.NONE, false),
   UP("up", EventKind.RELEASE, Dep.WRITE, Sync.RELEASE, false),
 
-  DOWN_READ("down_read", EventKind.ACQUIRE, Dep.READ, Sync.NONE, true),
-  DOWN_READ_WAKE("down_read(woken)", EventKind.ACQUIRE, Dep.READ, Sync.ACQUIRE, true),
-  DOWN_READ_TRYLOCK("down_read_trylock", EventKind.ACQUIRE, Dep.READ, Sync.NONE, false),
-  UP_READ("up_read", EventKind.RELEASE, Dep.READ, Sync.RELEASE, false),
-  DOWN_WRITE("down_write", EventKind.ACQUIRE, Dep.WRITE, Sync.NONE, true),
-  DOWN_WRITE_WAKE("down_write(woken)", EventKind.ACQUIRE, Dep.WRITE, Sync.ACQUIRE, true),
-  DOWN_WRITE_TRYLOCK("down_write_trylock", EventKind.ACQUIRE, Dep.WRITE, Sync.NONE, false),
-  UP_WRITE("up_write", EventKind.RELEASE, Dep.WRITE, Sync.RELEASE, false),
-  DOWNGRADE_WRITE("downgrade_write", EventKind.RELEASE, Dep.WRITE, Sync.RELEASE, false),
+  DOWN_READ("down_read", EventKind.REQUEST, Dep.RW_ARRIVE_READER, Sync.NONE, true),
+  DOWN_READ_ACQ("down_read(acquired)", EventKind.ACQUIRE, Dep.RW_READER, Sync.ACQUIRE, false),
+  DOWN_READ_TRYLOCK("down_read_trylock", EventKind.ACQUIRE, Dep.RW_TRY_READER, Sync.NONE, false),
+  UP_READ("up_read", EventKind.RELEASE, Dep.RW_READER, Sync.RELEASE, false),
+  DOWN_WRITE("down_write", EventKind.REQUEST, Dep.RW_ARRIVE_WRITER, Sync.NONE, true),
+  DOWN_WRITE_ACQ("down_write(acquired)", EventKind.ACQUIRE, Dep.RW_WRITER, Sync.ACQUIRE, false),
+  DOWN_WRITE_TRYLOCK("down_write_trylock", EventKind.ACQUIRE, Dep.RW_TRY_WRITER, Sync.NONE, false),
+  UP_WRITE("up_write", EventKind.RELEASE, Dep.RW_WRITER, Sync.RELEASE, false),
+  DOWNGRADE_WRITE("downgrade_write", EventKind.RELEASE, Dep.RW_WRITER, Sync.RELEASE, false),
 
   MUTEX_LOCK("mutex_lock", EventKind.ACQUIRE, Dep.WRITE, Sync.ACQUIRE, true),
   MUTEX_TRYLOCK("mutex_trylock", EventKind.ACQUIRE, Dep.WRITE, Sync.NONE, false),
@@ -71,7 +70,38 @@ enum OpCode {
   SLEEP("might_sleep", EventKind.SLEEP, Dep.LOCAL, Sync.NONE, true),
   SPAWN("spawn", EventKind.SPAWN, Dep.LOCAL, Sync.NONE, false);
 
-  enum Dep { LOCAL, READ, WRITE }
+  /**
+   * Dependency classes. Same-object pairs conflict when one is writer-side, except that an
+   * rwsem arrival (taking a FIFO ticket) commutes with every acquisition and release of
+   * other threads: only arrivals and trylocks observe the queue.
+   */
+  enum Dep {
+    LOCAL, READ, WRITE,
+    RW_READER, RW_WRITER, RW_ARRIVE_READER, RW_ARRIVE_WRITER, RW_TRY_READER, RW_TRY_WRITER;
+
+    boolean writerSide() {
+      return this == WRITE || this == RW_WRITER || this == RW_ARRIVE_WRITER || this == RW_TRY_WRITER;
+    }
+
+    boolean arrival() {
+      return this == RW_ARRIVE_READER || this == RW_ARRIVE_WRITER;
+    }
+
+    boolean trylock() {
+      return this == RW_TRY_READER || this == RW_TRY_WRITER;
+    }
+
+    /** Do two operations of different threads on the same object conflict? Symmetric. */
+    static boolean conflict(Dep a, Dep b) {
+      if (a == LOCAL || b == LOCAL) {
+        return false;
+      }
+      if (a.arrival() != b.arrival() && !a.trylock() && !b.trylock()) {
+        return false;
+      }
+      return a.writerSide() || b.writerSide();
+    }
+  }
 
   enum Sync { NONE, ACQUIRE, RELEASE }
 
@@ -81,6 +111,11 @@ enum OpCode {
   final Sync sync;
   /** True if the kernel operation may sleep (might_sleep()): forbidden under a spinlock. */
   final boolean mightSleep;
+
+  /** An rwsem acquisition, whose order against conflicting ones is fixed by FIFO tickets. */
+  boolean ticketOrdered() {
+    return this == DOWN_READ_ACQ || this == DOWN_WRITE_ACQ;
+  }
 
   OpCode(String opName, EventKind kind, Dep dep, Sync sync, boolean mightSleep) {
     this.opName = opName;

@@ -9,22 +9,26 @@ import java.util.List;
  * for read twice can deadlock against a writer queued in between (kernel rwsem readers are
  * not recursive).
  *
- * <pre>
- *            down_read (no writer holding or queued)         up_read (last)
- *   FREE ------------------------------------&gt; READERS(n) ---------------&gt; FREE
- *     |  down_write                               | down_write: queue W (ticket k)
- *     v                                           v
- *   WRITER --up_write--&gt; FREE            READERS(n) + queue [W(k)]
- *     |  downgrade_write --&gt; READERS(1)            down_read now queues R(k+1) behind W
+ * <p>Every {@code down_read}/{@code down_write} is two events: the <em>request</em>, which
+ * takes a FIFO ticket (always enabled), and the <em>acquisition</em>, enabled when the ticket
+ * allows it:
  *
- *   queued reader R(k) wakes when: no writer holds and no queued writer has a ticket &lt; k
- *   queued writer W(k) wakes when: nobody holds and no queued waiter has a ticket &lt; k
+ * <pre>
+ *   down_read:  request R(k) --&gt; acquire when no writer holds it and no writer has a ticket &lt; k
+ *   down_write: request W(k) --&gt; acquire when nobody holds it and nobody has a ticket &lt; k
+ *
+ *            R acquire                      up_read (last reader)
+ *   FREE ---------------&gt; READERS(n) ----------------------------&gt; FREE
+ *     | W acquire           | W(k) requested: readers requesting after k wait behind it
+ *     v                     v
+ *   WRITER --up_write--&gt; FREE       WRITER --downgrade_write--&gt; READERS(1)
  * </pre>
  *
- * A contended {@code down_read}/{@code down_write} is two events: the queueing (visible to
- * later arrivals) and the wake-up with the lock held. This is the classic FIFO semantics of
- * the 2.4-2.6 rwsem; optimistic spinning and lock stealing of later kernels are not modelled
- * (they add no deadlock that FIFO lacks for the scenarios here).
+ * Splitting the request from the acquisition makes writer preference visible to the
+ * explorer without extra interleavings: a request commutes with other threads' acquisitions
+ * and releases (it only orders against other requests and trylocks), so a reader and a writer
+ * still have exactly two Mazurkiewicz traces. This is the classic FIFO semantics of the
+ * 2.4-2.6 rwsem; optimistic spinning and lock stealing of later kernels are not modelled.
  */
 public final class RwSemaphore extends SyncObject {
   private ModelThread writer;
@@ -44,9 +48,8 @@ public final class RwSemaphore extends SyncObject {
 
   /** {@code down_read()}: may sleep. */
   public void downRead() {
-    if (stepValue(OpCode.DOWN_READ, null) == Execution.QUEUED) {
-      step(OpCode.DOWN_READ_WAKE);
-    }
+    step(OpCode.DOWN_READ);
+    step(OpCode.DOWN_READ_ACQ);
   }
 
   /** {@code down_read_trylock()}: true if acquired. */
@@ -61,9 +64,8 @@ public final class RwSemaphore extends SyncObject {
 
   /** {@code down_write()}: may sleep. */
   public void downWrite() {
-    if (stepValue(OpCode.DOWN_WRITE, null) == Execution.QUEUED) {
-      step(OpCode.DOWN_WRITE_WAKE);
-    }
+    step(OpCode.DOWN_WRITE);
+    step(OpCode.DOWN_WRITE_ACQ);
   }
 
   /** {@code down_write_trylock()}: true if acquired. */
@@ -91,7 +93,7 @@ public final class RwSemaphore extends SyncObject {
     return readers.size();
   }
 
-  private boolean writerQueuedBefore(long ticket) {
+  private boolean writerWaitingBefore(long ticket) {
     for (Waiter w : queue) {
       if (w.write && w.ticket < ticket) {
         return true;
@@ -112,35 +114,38 @@ public final class RwSemaphore extends SyncObject {
   @Override
   boolean enabled(Op op, ModelThread t) {
     Waiter me = waiterOf(t);
-    if (op.code == OpCode.DOWN_READ_WAKE) {
-      return writer == null && !writerQueuedBefore(me.ticket);
+    if (op.code == OpCode.DOWN_READ_ACQ) {
+      return writer == null && !writerWaitingBefore(me.ticket);
     }
-    if (writer != null || !readers.isEmpty()) {
-      return false;
-    }
-    return queue.get(0) == me;
+    return writer == null && readers.isEmpty() && queue.get(0) == me;
   }
 
   @Override
   Object apply(Op op, ModelThread t) {
     switch (op.code) {
-      case DOWN_READ -> {
-        if (writer == null && !writerQueuedBefore(Long.MAX_VALUE)) {
-          addReader(t, false);
-          return null;
-        }
-        queue.add(new Waiter(t, nextTicket++, false));
-        return Execution.QUEUED;
-      }
-      case DOWN_READ_WAKE -> {
+      case DOWN_READ, DOWN_WRITE -> queue.add(new Waiter(t, nextTicket++, op.code == OpCode.DOWN_WRITE));
+      case DOWN_READ_ACQ -> {
         queue.remove(waiterOf(t));
         addReader(t, false);
       }
+      case DOWN_WRITE_ACQ -> {
+        queue.remove(waiterOf(t));
+        writer = t;
+        exec.noteAcquire(t, this, LockMode.WRITE, false);
+      }
       case DOWN_READ_TRYLOCK -> {
-        if (writer != null || writerQueuedBefore(Long.MAX_VALUE)) {
+        if (writer != null || writerWaitingBefore(Long.MAX_VALUE)) {
           return Boolean.FALSE;
         }
         addReader(t, true);
+        return Boolean.TRUE;
+      }
+      case DOWN_WRITE_TRYLOCK -> {
+        if (writer != null || !readers.isEmpty() || !queue.isEmpty()) {
+          return Boolean.FALSE;
+        }
+        writer = t;
+        exec.noteAcquire(t, this, LockMode.WRITE, true);
         return Boolean.TRUE;
       }
       case UP_READ -> {
@@ -148,25 +153,6 @@ public final class RwSemaphore extends SyncObject {
           throw new ModelBug("up_read(" + name() + ") by " + t.name + ", which does not hold it for read");
         }
         exec.noteRelease(t, this, LockMode.SHARED);
-      }
-      case DOWN_WRITE -> {
-        if (writer == null && readers.isEmpty() && queue.isEmpty()) {
-          setWriter(t, false);
-          return null;
-        }
-        queue.add(new Waiter(t, nextTicket++, true));
-        return Execution.QUEUED;
-      }
-      case DOWN_WRITE_WAKE -> {
-        queue.remove(waiterOf(t));
-        setWriter(t, false);
-      }
-      case DOWN_WRITE_TRYLOCK -> {
-        if (writer != null || !readers.isEmpty() || !queue.isEmpty()) {
-          return Boolean.FALSE;
-        }
-        setWriter(t, true);
-        return Boolean.TRUE;
       }
       case UP_WRITE, DOWNGRADE_WRITE -> {
         if (writer != t) {
@@ -188,11 +174,6 @@ public final class RwSemaphore extends SyncObject {
     exec.noteAcquire(t, this, LockMode.SHARED, trylock);
   }
 
-  private void setWriter(ModelThread t, boolean trylock) {
-    writer = t;
-    exec.noteAcquire(t, this, LockMode.WRITE, trylock);
-  }
-
   @Override
   List<ModelThread> blockers(ModelThread waiter) {
     List<ModelThread> out = new ArrayList<>();
@@ -205,19 +186,13 @@ public final class RwSemaphore extends SyncObject {
         me = w;
       }
     }
-    if (me != null && !me.write) {
-      for (Waiter w : queue) {
-        if (w.write && w.ticket < me.ticket) {
-          out.add(w.thread);
-        }
-      }
-    } else {
+    if (me == null || me.write) {
       out.addAll(readers);
-      if (me != null) {
-        for (Waiter w : queue) {
-          if (w.ticket < me.ticket) {
-            out.add(w.thread);
-          }
+    }
+    if (me != null) {
+      for (Waiter w : queue) {
+        if (w.ticket < me.ticket && (me.write || w.write)) {
+          out.add(w.thread);
         }
       }
     }

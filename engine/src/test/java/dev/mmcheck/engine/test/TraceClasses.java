@@ -1,0 +1,104 @@
+package dev.mmcheck.engine.test;
+
+import dev.mmcheck.engine.Checker;
+import dev.mmcheck.engine.Event;
+import dev.mmcheck.engine.EventListener;
+import dev.mmcheck.engine.ExecutionContext;
+import dev.mmcheck.engine.ExecutionEnd;
+import dev.mmcheck.engine.ExecutionListener;
+import dev.mmcheck.engine.Result;
+import dev.mmcheck.engine.Scenario;
+import dev.mmcheck.engine.SearchOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Brute-force reference for the reduction: records every maximal execution (completed or
+ * deadlocked) as the canonical form of its Mazurkiewicz trace — its events, identified by
+ * thread and per-thread index, plus the order of every pair of dependent events of different
+ * threads. Two executions are equivalent iff their canonical forms are equal. The dependency
+ * used here is written independently of the engine's: same object and not both read-side,
+ * or a free of an object and any use of one of its fields.
+ */
+final class TraceClasses implements EventListener, ExecutionListener {
+  private static final Set<String> READ_SIDE = Set.of("read", "access", "down_read", "down_read(acquired)",
+      "down_read_trylock", "up_read", "read_seqcount_begin", "read_seqcount_retry", "rcu_read_lock",
+      "rcu_read_unlock");
+  /** rwsem requests (FIFO tickets): ordered only against other requests and trylocks. */
+  private static final Set<String> ARRIVAL = Set.of("down_read", "down_write");
+  private static final Set<String> LOCAL = Set.of("choose", "yield", "might_sleep", "spawn", "alloc");
+
+  private final List<Event> events = new ArrayList<>();
+  /** Canonical forms, with how many explored executions had each. */
+  final Map<String, Integer> classes = new HashMap<>();
+  int maximal;
+
+  @Override
+  public void executionStarted(ExecutionContext ctx) {
+    events.clear();
+  }
+
+  @Override
+  public void eventExecuted(ExecutionContext ctx, Event event) {
+    events.add(event);
+  }
+
+  @Override
+  public void executionFinished(ExecutionContext ctx, ExecutionEnd end) {
+    if (end == ExecutionEnd.COMPLETED || end == ExecutionEnd.DEADLOCK) {
+      maximal++;
+      classes.merge(canonical(events) + " end=" + end, 1, Integer::sum);
+    }
+  }
+
+  static boolean dependent(Event a, Event b) {
+    if (LOCAL.contains(a.op()) || LOCAL.contains(b.op())) {
+      return false;
+    }
+    if (a.object().equals(b.object())) {
+      boolean arrA = ARRIVAL.contains(a.op());
+      boolean arrB = ARRIVAL.contains(b.op());
+      if (arrA != arrB && !a.op().endsWith("trylock") && !b.op().endsWith("trylock")) {
+        return false;
+      }
+      return !(READ_SIDE.contains(a.op()) && READ_SIDE.contains(b.op()));
+    }
+    return (a.op().equals("free") && b.object().startsWith(a.object() + "."))
+        || (b.op().equals("free") && a.object().startsWith(b.object() + "."));
+  }
+
+  static String canonical(List<Event> es) {
+    Map<Integer, Integer> count = new HashMap<>();
+    String[] id = new String[es.size()];
+    Set<String> nodes = new TreeSet<>();
+    for (int i = 0; i < es.size(); i++) {
+      Event e = es.get(i);
+      int k = count.merge(e.thread().id(), 1, Integer::sum);
+      id[i] = e.thread().name() + "#" + k;
+      nodes.add(id[i] + ":" + e.op() + "(" + e.object() + ")=" + e.value());
+    }
+    Set<String> edges = new TreeSet<>();
+    for (int j = 0; j < es.size(); j++) {
+      for (int i = 0; i < j; i++) {
+        if (es.get(i).thread().id() != es.get(j).thread().id() && dependent(es.get(i), es.get(j))) {
+          edges.add(id[i] + "<" + id[j]);
+        }
+      }
+    }
+    return nodes + " " + edges;
+  }
+
+  /** Explores {@code s} with {@code strategy} and returns the recorded classes. */
+  static TraceClasses explore(Scenario s, SearchOptions.Strategy strategy) {
+    TraceClasses tc = new TraceClasses();
+    Result r = Checker.of(s).with(tc).options(SearchOptions.defaults().withStrategy(strategy)).run();
+    if (r instanceof Result.ModelError e) {
+      throw new AssertionError("model error: " + e.message());
+    }
+    return tc;
+  }
+}
