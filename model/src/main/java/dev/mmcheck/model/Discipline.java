@@ -44,25 +44,37 @@ public record Discipline(boolean syscallsTakeMmapSem, boolean allFaultCallersTak
   /**
    * Applies single-knob overrides from scenario parameters: {@code mm.<knob>=true|false} for the
    * boolean components (e.g. {@code mm.munmapClearsCacheInsideLock=false}),
-   * {@code mm.vmlistLock=NONE|SEMAPHORE|PAGE_TABLE_LOCK}, {@code mm.ptraceOrder=...}.
+   * {@code mm.vmlistLock=NONE|SEMAPHORE|PAGE_TABLE_LOCK}, {@code mm.ptraceOrder=...}; the value
+   * {@code era} (or an absent key) keeps the era's own setting.
    */
   public Discipline withOverrides(Map<String, String> p) {
     return new Discipline(
         bool(p, "syscallsTakeMmapSem", syscallsTakeMmapSem),
         bool(p, "allFaultCallersTakeMmapSem", allFaultCallersTakeMmapSem),
-        p.containsKey("mm.vmlistLock") ? VmlistLock.valueOf(p.get("mm.vmlistLock").trim()) : vmlistLock,
+        given(p, "mm.vmlistLock") ? VmlistLock.valueOf(p.get("mm.vmlistLock").trim()) : vmlistLock,
         bool(p, "splitFieldsTogether", splitFieldsTogether),
-        p.containsKey("mm.ptraceOrder") ? PtraceOrder.valueOf(p.get("mm.ptraceOrder").trim()) : ptraceOrder,
+        given(p, "mm.ptraceOrder") ? PtraceOrder.valueOf(p.get("mm.ptraceOrder").trim()) : ptraceOrder,
         bool(p, "munmapClearsCacheInsideLock", munmapClearsCacheInsideLock),
         bool(p, "swapoutGetsFields", swapoutGetsFields),
         bool(p, "bklInterlock", bklInterlock));
   }
 
+  /** The knob names, as config keys without the {@code mm.} prefix. */
+  public static final java.util.List<String> KNOBS = java.util.List.of("syscallsTakeMmapSem",
+      "allFaultCallersTakeMmapSem", "vmlistLock", "splitFieldsTogether", "ptraceOrder",
+      "munmapClearsCacheInsideLock", "swapoutGetsFields", "bklInterlock");
+
+  /** A knob is overridden unless absent, empty or {@code era} (the era's own value). */
+  private static boolean given(Map<String, String> p, String key) {
+    String v = p.get(key);
+    return v != null && !v.isBlank() && !v.trim().equals("era");
+  }
+
   private static boolean bool(Map<String, String> p, String knob, boolean dflt) {
-    String v = p.get("mm." + knob);
-    if (v == null) {
+    if (!given(p, "mm." + knob)) {
       return dflt;
     }
+    String v = p.get("mm." + knob);
     return switch (v.trim()) {
       case "true" -> true;
       case "false" -> false;

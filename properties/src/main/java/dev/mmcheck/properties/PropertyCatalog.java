@@ -1,13 +1,18 @@
 package dev.mmcheck.properties;
 
+import dev.mmcheck.engine.Catalog;
 import dev.mmcheck.engine.Property;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Short names of the mm properties, for configs ({@code search.properties = vma-existence}) and the CLI. */
-public final class PropertyCatalog {
+/**
+ * Short names of the mm properties, for configs ({@code search.properties = vma-existence}) and
+ * the CLI, which finds this class as a {@link Catalog} service.
+ */
+public final class PropertyCatalog implements Catalog {
   /** One catalog entry. */
   public record Entry(String name, Class<? extends Property> type, String description, Supplier<Property> factory) {}
 
@@ -20,7 +25,13 @@ public final class PropertyCatalog {
     add(PteLostUpdate::new, PteLostUpdate.class);
   }
 
-  private PropertyCatalog() {}
+  /** For {@link java.util.ServiceLoader}. */
+  public PropertyCatalog() {}
+
+  @Override
+  public List<Catalog.Entry> properties() {
+    return ENTRIES.values().stream().map(e -> new Catalog.Entry(e.name(), e.type(), e.description())).toList();
+  }
 
   private static void add(Supplier<Property> f, Class<? extends Property> type) {
     Property p = f.get();

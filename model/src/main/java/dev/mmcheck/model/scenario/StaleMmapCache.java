@@ -30,7 +30,7 @@ public final class StaleMmapCache extends MmScenario {
   }
 
   private static Map<String, String> withDefault(Map<String, String> p) {
-    if (p.containsKey("mm.munmapClearsCacheInsideLock") || p.containsKey("mm.era")) {
+    if (p.containsKey("mm.munmapClearsCacheInsideLock")) {
       return p;
     }
     java.util.HashMap<String, String> m = new java.util.HashMap<>(p);
