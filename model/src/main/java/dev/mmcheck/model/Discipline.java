@@ -10,13 +10,14 @@ import java.util.Map;
  *
  * @param syscallsTakeMmapSem munmap, mprotect, mlock and mremap take {@code mmap_sem} (false only
  *     in 1998: "munmap(), where a vma can be released and mmap_sem isn't taken", seed 000)
- * @param allFaultCallersTakeMmapSem every caller of {@code handle_mm_fault()} holds
- *     {@code mmap_sem}, not just the arch fault handler (seed 000's proposal)
  * @param vmlistLock what {@code vmlist_access_lock}/{@code vmlist_modify_lock} map to
  * @param splitFieldsTogether splits build the new VMA completely, then change
  *     start/offset/end/flags and insert together under the vmlist lock (seed 002 mprotect.c,
  *     mlock.c, mmap.c hunks); false = the 2.3.20 order ({@code vm_start = end} first, offset later)
- * @param ptraceOrder where {@code access_process_vm()} takes {@code mmap_sem}
+ * @param ptraceOrder where {@code access_process_vm()} takes {@code mmap_sem}: the
+ *     {@code handle_mm_fault()} caller other than the arch fault handler that the model has
+ *     (seed 000: "In other places where handle_mm_fault() is called, the semaphore is _not_
+ *     taken"; Hemment's fix takes it)
  * @param munmapClearsCacheInsideLock {@code mm->mmap_cache = NULL} moved inside the locked
  *     region of {@code do_munmap}/{@code exit_mmap} (seed 002); false = at the end of the function
  * @param swapoutGetsFields the driver {@code swapout()} gets a snapshot of the VMA fields, not the
@@ -24,7 +25,7 @@ import java.util.Map;
  * @param bklInterlock {@code do_munmap} takes {@code lock_kernel()} before tearing down each VMA,
  *     the interlock with kswapd that seed 002 documents (2.3.20 already had it as context)
  */
-public record Discipline(boolean syscallsTakeMmapSem, boolean allFaultCallersTakeMmapSem, VmlistLock vmlistLock,
+public record Discipline(boolean syscallsTakeMmapSem, VmlistLock vmlistLock,
     boolean splitFieldsTogether, PtraceOrder ptraceOrder, boolean munmapClearsCacheInsideLock,
     boolean swapoutGetsFields, boolean bklInterlock) {
 
@@ -50,7 +51,6 @@ public record Discipline(boolean syscallsTakeMmapSem, boolean allFaultCallersTak
   public Discipline withOverrides(Map<String, String> p) {
     return new Discipline(
         bool(p, "syscallsTakeMmapSem", syscallsTakeMmapSem),
-        bool(p, "allFaultCallersTakeMmapSem", allFaultCallersTakeMmapSem),
         given(p, "mm.vmlistLock") ? VmlistLock.valueOf(p.get("mm.vmlistLock").trim()) : vmlistLock,
         bool(p, "splitFieldsTogether", splitFieldsTogether),
         given(p, "mm.ptraceOrder") ? PtraceOrder.valueOf(p.get("mm.ptraceOrder").trim()) : ptraceOrder,
@@ -60,8 +60,7 @@ public record Discipline(boolean syscallsTakeMmapSem, boolean allFaultCallersTak
   }
 
   /** The knob names, as config keys without the {@code mm.} prefix. */
-  public static final java.util.List<String> KNOBS = java.util.List.of("syscallsTakeMmapSem",
-      "allFaultCallersTakeMmapSem", "vmlistLock", "splitFieldsTogether", "ptraceOrder",
+  public static final java.util.List<String> KNOBS = java.util.List.of("syscallsTakeMmapSem", "vmlistLock", "splitFieldsTogether", "ptraceOrder",
       "munmapClearsCacheInsideLock", "swapoutGetsFields", "bklInterlock");
 
   /** A knob is overridden unless absent, empty or {@code era} (the era's own value). */

@@ -8,15 +8,15 @@ import java.util.stream.Collectors;
  * maps to one {@link Discipline}; the table below is the whole difference between them.
  *
  * <pre>
- * era         mmap_sem in munmap/  handle_mm_fault  kswapd's     split field   ptrace      mmap_cache=NULL  swapout()
- *             mprotect/mlock       callers lock it  vmlist lock  update order  lookup      in munmap        gets
- * ----------- -------------------- ---------------- ------------ ------------- ----------- ---------------- ---------
- * 1998        no                   no               none         piecemeal     no lock     at the end       vma
- * 1998-fixed  yes                  yes              none         piecemeal     then lock   at the end       vma
- * 1999-pre    yes                  yes              none         piecemeal     then lock   at the end       vma
- * 1999-patch  yes                  yes              semaphore    together      lock first  inside the lock  vma
- * 1999-final  yes                  yes              page_table_  together      lock first  inside the lock  fields
- *                                                   lock
+ * era         mmap_sem in munmap/  kswapd's     split field   ptrace      mmap_cache=NULL  swapout()  BKL interlock
+ *             mprotect/mlock       vmlist lock  update order  (fault)     in munmap        gets       in do_munmap
+ * ----------- -------------------- ------------ ------------- ----------- ---------------- ---------- ------------
+ * 1998        no                   none         piecemeal     no lock     at the end       vma        no
+ * 1998-fixed  yes                  none         piecemeal     then lock   at the end       vma        no
+ * 1999-pre    yes                  none         piecemeal     then lock   at the end       vma        yes
+ * 1999-patch  yes                  semaphore    together      lock first  inside the lock  vma        yes
+ * 1999-final  yes                  page_table_  together      lock first  inside the lock  fields     yes
+ *                                  lock
  * </pre>
  *
  * <ul>
@@ -31,15 +31,15 @@ import java.util.stream.Collectors;
  * </ul>
  */
 public enum Era {
-  E1998("1998", new Discipline(false, false, Discipline.VmlistLock.NONE, false,
+  E1998("1998", new Discipline(false, Discipline.VmlistLock.NONE, false,
       Discipline.PtraceOrder.NO_LOCK, false, false, false)),
-  E1998_FIXED("1998-fixed", new Discipline(true, true, Discipline.VmlistLock.NONE, false,
+  E1998_FIXED("1998-fixed", new Discipline(true, Discipline.VmlistLock.NONE, false,
       Discipline.PtraceOrder.LOOKUP_THEN_LOCK, false, false, false)),
-  E1999_PRE("1999-pre", new Discipline(true, true, Discipline.VmlistLock.NONE, false,
+  E1999_PRE("1999-pre", new Discipline(true, Discipline.VmlistLock.NONE, false,
       Discipline.PtraceOrder.LOOKUP_THEN_LOCK, false, false, true)),
-  E1999_PATCH("1999-patch", new Discipline(true, true, Discipline.VmlistLock.SEMAPHORE, true,
+  E1999_PATCH("1999-patch", new Discipline(true, Discipline.VmlistLock.SEMAPHORE, true,
       Discipline.PtraceOrder.LOCK_THEN_LOOKUP, true, false, true)),
-  E1999_FINAL("1999-final", new Discipline(true, true, Discipline.VmlistLock.PAGE_TABLE_LOCK, true,
+  E1999_FINAL("1999-final", new Discipline(true, Discipline.VmlistLock.PAGE_TABLE_LOCK, true,
       Discipline.PtraceOrder.LOCK_THEN_LOOKUP, true, true, true));
 
   private final String id;

@@ -5,6 +5,7 @@ import dev.mmcheck.engine.Semaphore;
 import dev.mmcheck.engine.SpinLock;
 import dev.mmcheck.engine.SyncObject;
 import dev.mmcheck.engine.Tracked;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,7 +26,12 @@ import java.util.WeakHashMap;
  * only required when none is.
  */
 public final class MmStruct extends Tracked {
-  private static final Map<SyncObject, MmStruct> BY_LOCK = Collections.synchronizedMap(new WeakHashMap<>());
+  /**
+   * Lock -> mm, for properties. Weak both ways (the mm references its locks, so a strong value
+   * would keep every execution's objects alive for the whole search).
+   */
+  private static final Map<SyncObject, WeakReference<MmStruct>> BY_LOCK =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   public final Kernel kernel;
   public final Discipline discipline;
@@ -75,16 +81,18 @@ public final class MmStruct extends Tracked {
     for (int i = 0; i < pages; i++) {
       ptes.add(cell("pte[" + i + "]", null));
     }
-    BY_LOCK.put(mmapSem, this);
-    BY_LOCK.put(pageTableLock, this);
+    WeakReference<MmStruct> self = new WeakReference<>(this);
+    BY_LOCK.put(mmapSem, self);
+    BY_LOCK.put(pageTableLock, self);
     if (vmlistSem != null) {
-      BY_LOCK.put(vmlistSem, this);
+      BY_LOCK.put(vmlistSem, self);
     }
   }
 
   /** The mm a lock belongs to, or null (for properties). */
   public static MmStruct ofLock(SyncObject lock) {
-    return BY_LOCK.get(lock);
+    WeakReference<MmStruct> r = BY_LOCK.get(lock);
+    return r == null ? null : r.get();
   }
 
   /** The PTE cell of page {@code addr}. */

@@ -19,7 +19,8 @@ package dev.mmcheck.model;
  * </pre>
  *
  * The window between {@code vm_start = end} and the {@code vm_offset} update in the 2.3.20 order
- * is where a lookup sees the new start with the old offset.
+ * is where a lookup sees the new start with the old offset. The 2.3.20 order has no vmlist lock
+ * calls at all (the lock did not exist), so {@code mm.splitFieldsTogether=false} also drops them.
  */
 final class Split {
   private Split() {}
@@ -60,6 +61,9 @@ final class Split {
       n.vmFlags.set(newFlags);
       open(n);
       Mmap.insert_vm_struct(mm, n);
+      if (rule4Violation) {
+        mm.vmlistModifyUnlock();
+      }
       return;
     }
     n.vmEnd.set(end);
