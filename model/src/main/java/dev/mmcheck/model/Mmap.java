@@ -89,7 +89,7 @@ public final class Mmap {
     mm.mapCount.set(mm.mapCount.get() + 1);
   }
 
-  /** Setup only: link {@code vmp} at the end of the list without scheduling points. */
+  /** Setup only: {@link #insert_vm_struct} (setup code has no scheduling points). */
   public static void link_initial(MmStruct mm, Vma vmp) {
     insert_vm_struct(mm, vmp);
   }

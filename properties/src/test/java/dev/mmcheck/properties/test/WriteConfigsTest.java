@@ -57,7 +57,8 @@ class WriteConfigsTest {
     String v = Runs.verdict(r);
     StringBuilder sb = new StringBuilder();
     sb.append("# ").append(ScenarioCatalog.find(scenario).description()).append(" [").append(era)
-        .append(variant.isEmpty() ? "" : ", " + variant.substring(1)).append("]\n");
+        .append(variant.isEmpty() ? "" : ", " + variant.substring(1)).append(": ")
+        .append(v.equals("verified") ? "verified" : "counterexample").append("]\n");
     sb.append("target = ").append(scenario).append('\n');
     params.forEach((k, val) -> sb.append(k).append(" = ").append(val).append('\n'));
     sb.append("search.properties = ").append(props(scenario)).append('\n');
