@@ -1,0 +1,104 @@
+package dev.mmcheck.model.scenario;
+
+import dev.mmcheck.engine.Catalog;
+import dev.mmcheck.engine.Scenario;
+import dev.mmcheck.model.Discipline;
+import dev.mmcheck.model.Era;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Short names of the part-1 scenarios, for configs ({@code target = fault-vs-munmap}) and the
+ * CLI, which finds this class as a {@link Catalog} service. Every scenario class has a public
+ * constructor taking the parameter map: {@code mm.era}, the {@link Discipline} knobs
+ * ({@code mm.<knob>}, default {@code era} = the era's own value) and its own variant keys.
+ */
+public final class ScenarioCatalog implements Catalog {
+  /** One scenario: its short name, class, description, factory and parameters. */
+  public record Entry(String name, Class<? extends Scenario> type, String description,
+      Function<Map<String, String>, Scenario> factory, List<Param> params) {}
+
+  private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+
+  static {
+    add("fault-vs-munmap", FaultVsMunmap.class, FaultVsMunmap::new, Era.E1998,
+        "seed 000: a fault uses a VMA that munmap (no mmap_sem in 1998) frees");
+    add("fault-vs-mprotect", FaultVsMprotect.class, FaultVsMprotect::new, Era.E1998,
+        "seed 000: a fault sees mprotect's split half done (new vm_start, old vm_offset)");
+    add("kswapd-vs-mprotect", KswapdVsMprotect.class, KswapdVsMprotect::new, Era.E1999_PRE,
+        "seed 002: kswapd writes a page back at the wrong offset during an mprotect split");
+    add("kswapd-vs-munmap", KswapdVsMunmap.class, KswapdVsMunmap::new, Era.E1998,
+        "seed 002: kswapd walks a VMA list while munmap unlinks and frees a VMA");
+    add("ptrace-lookup-before-lock", PtraceLookupBeforeLock.class, PtraceLookupBeforeLock::new, Era.E1999_PRE,
+        "seed 002: access_process_vm looks the VMA up before down(mmap_sem)");
+    add("stale-mmap-cache", StaleMmapCache.class, StaleMmapCache::new, Era.E1999_PATCH,
+        "seed 002: munmap clears mmap_cache outside the vmlist lock; kswapd finds the unlinked VMA",
+        new Param("mm.munmapClearsCacheInsideLock", "the patch's mmap_cache move (default: undone)",
+            List.of("true", "false", "era"), "false"));
+    add("rule4-stealing-under-lock", Rule4StealingUnderLock.class, Rule4StealingUnderLock::new, Era.E1999_PATCH,
+        "seed 002 rule 4: allocating under vmlist_modify_lock deadlocks with kswapd",
+        new Param("mm.allocUnderVmlistLock", "allocate the split's VMA under the lock (breaks rule 4)",
+            List.of("true", "false"), "true"));
+    add("rule5-two-stealers", Rule5TwoStealers.class, Rule5TwoStealers::new, Era.E1999_PATCH,
+        "seed 002 rule 5: two stealers take two mms' vmlist locks in opposite order",
+        new Param("mm.nestVictims", "hold victim A's vmlist lock while taking B's (breaks rule 5)",
+            List.of("true", "false"), "true"));
+    add("swapout-driver-uaf", SwapoutDriverUaf.class, SwapoutDriverUaf::new, Era.E1999_PATCH,
+        "seed 002: a driver swapout() sleeps, munmap frees its VMA; fix: pass the fields",
+        new Param("driver", "sleepy: swapout() sleeps before reading the VMA; filemap: filemap_swapout",
+            List.of("sleepy", "filemap"), "sleepy"));
+    add("hemment-recheck", HemmentRecheck.class, HemmentRecheck::new, Era.E1998,
+        "seed 000: swap_in/do_wp_page without re-checks is safe iff mmap_sem is always held",
+        new Param("mm.faultRechecks", "swap_in/do_wp_page re-check the PTE after sleeping",
+            List.of("true", "false"), "false"),
+        new Param("path", "swap: two swap_in()s of one page; wp: two do_wp_page()s", List.of("swap", "wp"), "swap"));
+  }
+
+  /** For {@link java.util.ServiceLoader}. */
+  public ScenarioCatalog() {}
+
+  private static void add(String name, Class<? extends Scenario> type, Function<Map<String, String>, Scenario> f,
+      Era defaultEra, String description, Param... extra) {
+    List<Param> params = new ArrayList<>();
+    params.add(new Param("mm.era", "locking discipline", Arrays.stream(Era.values()).map(Era::id).toList(),
+        defaultEra.id()));
+    for (String knob : Discipline.KNOBS) {
+      if (Arrays.stream(extra).noneMatch(p -> p.key().equals("mm." + knob))) {
+        params.add(new Param("mm." + knob, "override one knob of the era's discipline (era = keep)", List.of(), "era"));
+      }
+    }
+    params.addAll(List.of(extra));
+    ENTRIES.put(name, new Entry(name, type, description, f, params));
+  }
+
+  /** All entries, in catalog order. */
+  public static Map<String, Entry> entries() {
+    return Collections.unmodifiableMap(ENTRIES);
+  }
+
+  /** The entry for a short name, or null. */
+  public static Entry find(String name) {
+    return ENTRIES.get(name);
+  }
+
+  /** Builds the named scenario with the given parameters; the error lists valid names. */
+  public static Scenario create(String name, Map<String, String> params) {
+    Entry e = ENTRIES.get(name);
+    if (e == null) {
+      throw new IllegalArgumentException("unknown scenario '" + name + "'; valid: " + ENTRIES.keySet());
+    }
+    return e.factory().apply(params);
+  }
+
+  @Override
+  public List<Catalog.Entry> scenarios() {
+    return ENTRIES.values().stream()
+        .map(e -> new Catalog.Entry(e.name(), e.type(), e.description(), e.params()))
+        .toList();
+  }
+}

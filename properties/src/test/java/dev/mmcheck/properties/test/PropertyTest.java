@@ -1,0 +1,185 @@
+package dev.mmcheck.properties.test;
+
+import static dev.mmcheck.properties.test.Runs.expect;
+import static dev.mmcheck.properties.test.Runs.message;
+import static dev.mmcheck.properties.test.Runs.params;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mmcheck.engine.Checker;
+import dev.mmcheck.engine.Result;
+import dev.mmcheck.engine.Scenario;
+import dev.mmcheck.model.Era;
+import dev.mmcheck.model.Kernel;
+import dev.mmcheck.model.MmStruct;
+import dev.mmcheck.model.Mmap;
+import dev.mmcheck.model.Vma;
+import dev.mmcheck.properties.PropertyCatalog;
+import dev.mmcheck.properties.VmaListInvariants;
+import dev.mmcheck.properties.VmlistRules;
+import org.junit.jupiter.api.Test;
+
+/** Each mm property: where it must fire and where it must not. */
+class PropertyTest {
+  // ---- vma-existence ----
+
+  @Test
+  void vmaExistenceFiresOnUseAfterFree() {
+    Result r = expect("violation vma-existence", "fault-vs-munmap", params("1998"), "vma-existence");
+    assertTrue(message(r).contains("vma1") && message(r).contains("fault"), message(r));
+  }
+
+  @Test
+  void vmaExistenceFiresOnStaleCacheLookup() {
+    Result r = expect("violation vma-existence", "stale-mmap-cache",
+        params("1999-patch", "mm.munmapClearsCacheInsideLock=false"), "vma-existence");
+    assertTrue(message(r).startsWith("stale VMA: kswapd"), message(r));
+  }
+
+  @Test
+  void vmaExistenceFiresOnUnlockedScan() {
+    Result r = expect("violation vma-existence", "kswapd-vs-munmap", params("1998"), "vma-existence");
+    assertTrue(message(r).startsWith("unlocked VMA use: kswapd"), message(r));
+  }
+
+  @Test
+  void vmaExistenceSilentUnderThe1999Discipline() {
+    expect("verified", "swapout-driver-uaf", params("1999-final"), "vma-existence");
+    expect("verified", "ptrace-lookup-before-lock", params("1999-patch"), "vma-existence");
+    expect("verified", "kswapd-vs-munmap", params("1999-patch"), "vma-existence");
+  }
+
+  // ---- vma-list-invariants ----
+
+  @Test
+  void listInvariantsFireOnOffsetSkew() {
+    Result r = expect("violation vma-list-invariants", "fault-vs-mprotect", params("1998"), "vma-list-invariants");
+    assertTrue(message(r).contains("file offset skew"), message(r));
+  }
+
+  /** A broken "insert" that links an overlapping VMA: the quiescent-point check must see it. */
+  @Test
+  void listInvariantsFireOnOverlapAtLockRelease() {
+    Scenario s = w -> {
+      MmStruct mm = new MmStruct("mm", new Kernel(), Era.E1999_PATCH.discipline(), 4);
+      Mmap.link_initial(mm, new Vma("vma0", mm, 0, 2, 0, Vma.VM_READ, null, null));
+      w.thread("bad-insert", () -> {
+        mm.mmapSem.down();
+        mm.vmlistModifyLock();
+        Mmap.insert_vm_struct(mm, new Vma("vmaX", mm, 1, 3, 0, Vma.VM_READ, null, null));
+        mm.vmlistModifyUnlock();
+        mm.mmapSem.up();
+      });
+    };
+    Result r = Checker.of(s).with(new VmaListInvariants()).run();
+    assertInstanceOf(Result.ViolationsFound.class, r);
+    assertTrue(message(r).contains("before the previous VMA's end"), message(r));
+  }
+
+  /** The same insert without the overlap is fine. */
+  @Test
+  void listInvariantsSilentOnCorrectInsert() {
+    Scenario s = w -> {
+      MmStruct mm = new MmStruct("mm", new Kernel(), Era.E1999_PATCH.discipline(), 4);
+      Mmap.link_initial(mm, new Vma("vma0", mm, 0, 2, 0, Vma.VM_READ, null, null));
+      w.thread("insert", () -> {
+        mm.mmapSem.down();
+        mm.vmlistModifyLock();
+        Mmap.insert_vm_struct(mm, new Vma("vmaX", mm, 2, 3, 0, Vma.VM_READ, null, null));
+        mm.vmlistModifyUnlock();
+        mm.mmapSem.up();
+      });
+    };
+    assertInstanceOf(Result.Verified.class, Checker.of(s).with(new VmaListInvariants(), new VmlistRules()).run());
+  }
+
+  @Test
+  void listInvariantsSilentWhenFixed() {
+    expect("verified", "fault-vs-mprotect", params("1998-fixed"), "vma-list-invariants");
+    expect("verified", "kswapd-vs-mprotect", params("1999-final"), "vma-list-invariants");
+  }
+
+  // ---- vmlist-rules ----
+
+  @Test
+  void rulesReportRule2ForExpandStack() {
+    // expand_stack changes vm_start under mmap_sem only: seed 002 admits it ("hard to come up with
+    // a destructive scenario"), and rule 2 as written flags it.
+    Scenario s = w -> {
+      MmStruct mm = new MmStruct("mm", new Kernel(), Era.E1999_PATCH.discipline(), 4);
+      Mmap.link_initial(mm, new Vma("stack", mm, 2, 4, 0, Vma.VM_READ | Vma.VM_WRITE | Vma.VM_GROWSDOWN, null, null));
+      w.thread("fault", () -> dev.mmcheck.model.Memory.do_page_fault(mm, 1, true));
+    };
+    Result r = Checker.of(s).with(new VmlistRules()).run();
+    assertTrue(message(r).startsWith("rule 2"), message(r));
+  }
+
+  @Test
+  void rulesReportRule3ForUnlockedKswapd() {
+    Result r = expect("violation vmlist-rules", "kswapd-vs-mprotect", params("1999-pre"), "vmlist-rules");
+    assertTrue(message(r).startsWith("rule 3") && message(r).contains("kswapd"), message(r));
+  }
+
+  @Test
+  void rulesReportRule1ForChangeWithoutMmapSem() {
+    Scenario s = w -> {
+      MmStruct mm = new MmStruct("mm", new Kernel(), Era.E1999_PATCH.discipline(), 4);
+      Vma v = new Vma("vma0", mm, 0, 2, 0, Vma.VM_READ, null, null);
+      Mmap.link_initial(mm, v);
+      w.thread("shrink", () -> {
+        mm.vmlistModifyLock();       // vmlist lock but no mmap_sem
+        v.vmEnd.set(1);
+        mm.vmlistModifyUnlock();
+      });
+    };
+    Result r = Checker.of(s).with(new VmlistRules()).run();
+    assertTrue(message(r).startsWith("rule 1"), message(r));
+  }
+
+  @Test
+  void rulesReportRule4() {
+    Result r = expect("violation vmlist-rules", "rule4-stealing-under-lock", params("1999-patch"), "vmlist-rules");
+    assertTrue(message(r).startsWith("rule 4"), message(r));
+  }
+
+  @Test
+  void rulesReportRule5() {
+    Result r = expect("violation vmlist-rules", "rule5-two-stealers", params("1999-patch"), "vmlist-rules");
+    assertTrue(message(r).startsWith("rule 5"), message(r));
+  }
+
+  @Test
+  void rulesSilentUnderThePatch() {
+    expect("verified", "kswapd-vs-mprotect", params("1999-patch"), "vmlist-rules");
+    expect("verified", "kswapd-vs-munmap", params("1999-final"), "vmlist-rules");
+    expect("verified", "rule4-stealing-under-lock", params("1999-patch", "mm.allocUnderVmlistLock=false"),
+        "vmlist-rules");
+    expect("verified", "rule5-two-stealers", params("1999-patch", "mm.nestVictims=false"), "vmlist-rules");
+  }
+
+  // ---- pte-lost-update ----
+
+  @Test
+  void lostUpdateFiresWithoutRechecksIn1998() {
+    Result r = expect("violation pte-lost-update", "hemment-recheck", params("1998"), "pte-lost-update");
+    assertTrue(message(r).startsWith("lost update"), message(r));
+  }
+
+  @Test
+  void lostUpdateSilentWithMmapSemOrRechecks() {
+    expect("verified", "hemment-recheck", params("1998-fixed"), "pte-lost-update");
+    expect("verified", "hemment-recheck", params("1998", "mm.faultRechecks=true"), "pte-lost-update");
+  }
+
+  // ---- catalog ----
+
+  @Test
+  void catalogNamesMatchProperties() {
+    for (var e : PropertyCatalog.entries().values()) {
+      assertEquals(e.name(), e.factory().get().name());
+      assertTrue(e.type().isInstance(e.factory().get()));
+    }
+    assertEquals(4, PropertyCatalog.entries().size());
+  }
+}
