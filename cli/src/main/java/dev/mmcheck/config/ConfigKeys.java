@@ -36,7 +36,7 @@ public final class ConfigKeys {
       false, "keep searching after the first error and report all of them");
 
   public static final Key<Integer> SEARCH_DEPTH_LIMIT = Key.nonNegativeInt("search.depth_limit",
-      10_000, "maximum number of events in one execution");
+      10_000, "maximum number of events in one execution (0 = no limit)");
 
   public static final Key<Long> SEARCH_MAX_EXECUTIONS = Key.nonNegativeLong(
       "search.max_executions", 0L, "stop after this many executions (0 = unbounded)");
@@ -50,8 +50,8 @@ public final class ConfigKeys {
       "maximum preemptive context switches per execution (-1 = no bound)");
 
   public static final Key<String> SEARCH_STRATEGY = Key.choice("search.strategy", "dpor",
-      "exploration: dpor (partial-order reduction) or dfs (all interleavings, no reduction)",
-      "dpor", "dfs");
+      "exploration: dpor (partial-order reduction) or exhaustive (all interleavings, no reduction)",
+      "dpor", "exhaustive");
 
   public static final Key<Boolean> REPORT_CONSOLE_ERROR = Key.bool("report.console.error", true,
       "print the error (property violation) on the console");

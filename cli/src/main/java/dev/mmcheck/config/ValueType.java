@@ -19,7 +19,7 @@ public interface ValueType<T> {
   /** Back to text, so that {@code parse(format(v))} equals {@code v}. */
   String format(T value);
 
-  /** Short name for documentation, e.g. {@code "duration"}, {@code "one of: dpor, dfs"}. */
+  /** Short name for documentation, e.g. {@code "duration"}, {@code "one of: dpor, exhaustive"}. */
   String describe();
 
   /**

@@ -63,7 +63,7 @@ class ConfigTest {
     Config c = load("target = plain", "target.args = a b, c", "listener = tracer",
         "search.properties = deadlock lock-order", "search.multiple_errors = yes",
         "search.depth_limit = 50", "search.max_executions = 1000000000000",
-        "search.time_limit = 5m", "search.preemption_bound = 2", "search.strategy = dfs",
+        "search.time_limit = 5m", "search.preemption_bound = 2", "search.strategy = exhaustive",
         "report.console.trace = false", "report.json = ${config_path}/out.json",
         "expect = violation lock-order", "classpath = a.jar:b.jar");
     assertEquals(List.of("a b", "c"), c.get(ConfigKeys.TARGET_ARGS));
@@ -74,7 +74,7 @@ class ConfigTest {
     assertEquals(1_000_000_000_000L, c.get(ConfigKeys.SEARCH_MAX_EXECUTIONS));
     assertEquals(Duration.ofMinutes(5), c.get(ConfigKeys.SEARCH_TIME_LIMIT));
     assertEquals(2, c.get(ConfigKeys.SEARCH_PREEMPTION_BOUND));
-    assertEquals("dfs", c.get(ConfigKeys.SEARCH_STRATEGY));
+    assertEquals("exhaustive", c.get(ConfigKeys.SEARCH_STRATEGY));
     assertFalse(c.get(ConfigKeys.REPORT_CONSOLE_TRACE));
     assertEquals(dir.toAbsolutePath() + "/out.json", c.get(ConfigKeys.REPORT_JSON));
     assertEquals(new Expectation.Violation("lock-order"), c.get(ConfigKeys.EXPECT));
@@ -136,7 +136,7 @@ class ConfigTest {
         fails("target = plain", "search.max_executions = lots").getMessage());
     assertEquals(at(2) + ": search.preemption_bound: expected an integer >= -1, got '-2'",
         fails("target = plain", "search.preemption_bound = -2").getMessage());
-    assertEquals(at(2) + ": search.strategy: expected one of: dpor, dfs, got 'bfs'",
+    assertEquals(at(2) + ": search.strategy: expected one of: dpor, exhaustive, got 'bfs'",
         fails("target = plain", "search.strategy = bfs").getMessage());
     ConfigException e = fails("target = plain", "expect = passes");
     assertEquals(at(2) + ": expect: expected one of 'verified', 'violation <property-name>', "

@@ -19,7 +19,7 @@ class EffectiveConfigTest {
     Path f = TestFiles.write(dir, "x.jpf", "@include = base.jpf", "search.time_limit = 90s",
         "target = plain", "search.properties += lock-order");
     Config c = new ConfigLoader(Fixtures.resolver(), NamespaceProvider.NONE)
-        .load(f, List.of("+search.strategy=dfs"));
+        .load(f, List.of("+search.strategy=exhaustive"));
     String x = Origin.display(f);
     String base = Origin.display(dir.resolve("base.jpf"));
     List<String> lines = c.effectiveLines(false);
@@ -28,7 +28,7 @@ class EffectiveConfigTest {
     assertTrue(lines.get(1).matches(
         "search\\.properties = deadlock, lock-order +# " + base + ":1, " + x + ":4"), lines.get(1));
     assertTrue(lines.get(2).matches("search\\.time_limit = 90s +# " + x + ":2"), lines.get(2));
-    assertTrue(lines.get(3).matches("search\\.strategy = dfs +# command line"), lines.get(3));
+    assertTrue(lines.get(3).matches("search\\.strategy = exhaustive +# command line"), lines.get(3));
     int col = lines.get(0).indexOf('#');
     for (String l : lines) {
       assertEquals(col, l.indexOf('#'), "origins are aligned");

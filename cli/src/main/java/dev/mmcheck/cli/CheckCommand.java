@@ -1,0 +1,118 @@
+package dev.mmcheck.cli;
+
+import dev.mmcheck.config.ConfigException;
+import dev.mmcheck.engine.Listener;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mmcheck <file.jpf>... [+key=value ...]}: runs each file (overrides apply to all, in
+ * order) through {@link Runner}. One file: the full report, then a summary line. Several files:
+ * a summary line each ({@code --reports} adds the full reports). The exit code is the worst of
+ * the runs ({@link ExitCodes#worst}). With only overrides and no file, runs the config the
+ * overrides make ({@code mmcheck +target=abba}).
+ */
+@Command(name = "mmcheck", mixinStandardHelpOptions = true, version = "mmcheck 0.1.0",
+    sortOptions = false, usageHelpAutoWidth = true,
+    description = {
+        "Exhaustive interleaving checker for Linux address-space locking.",
+        "Runs each .jpf config file and prints a Java PathFinder-style report.",
+        "",
+        "  mmcheck <file.jpf>... [+key=value ...]  run configs (overrides apply to all)",
+        "  mmcheck replay <schedule.json>          re-run a saved counterexample",
+        "  mmcheck list                            scenarios, properties, listeners",
+        "  mmcheck keys                            the documented config keys",
+        "",
+        "A config's 'expect' (verified | violation <property> | deadlock | bound) is",
+        "compared with the verdict: the summary line ends with '[expect ...: ok]' or",
+        "'[UNEXPECTED: expected ...]'. The exit code is the verdict's own (a mismatch",
+        "does not change it) unless --check-expect is given.",
+        ""},
+    exitCodeListHeading = "%nExit codes (several files: the worst, in the order 2 > 4 > 5 > 1 > 3 > 0):%n",
+    exitCodeList = {
+        "0:verified: the search was exhaustive and found no violation",
+        "1:a property was violated",
+        "2:bad usage or configuration (file:line and a hint on stderr)",
+        "3:a bound cut the search and no violation was found (not exhaustive)",
+        "4:model error: nondeterminism, a replay that diverged, engine failure",
+        "5:with --check-expect: a verdict differs from its 'expect' (matches exit 0)"})
+final class CheckCommand implements Callable<Integer> {
+  private final Env env;
+
+  @Parameters(paramLabel = "<file.jpf | +key=value>", arity = "0..*",
+      description = "config files to run, and +key=value / +key+=value overrides (JPF style)")
+  List<String> args = new ArrayList<>();
+
+  @Option(names = "--progress", description = "print a progress line every few seconds on stderr"
+      + " (default when stderr is a terminal)")
+  boolean progress;
+
+  @Option(names = "--no-progress", description = "never print progress lines")
+  boolean noProgress;
+
+  @Option(names = "--check-expect", description = "exit 0 when every verdict matches its config's"
+      + " 'expect', 5 when one does not (configs without 'expect' keep their verdict's code)")
+  boolean checkExpect;
+
+  @Option(names = "--reports", description = "with several files, print each full report too")
+  boolean reports;
+
+  CheckCommand(Env env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    List<Path> files = new ArrayList<>();
+    List<String> overrides = new ArrayList<>();
+    for (String a : args) {
+      if (a.startsWith("+")) {
+        overrides.add(a);
+      } else {
+        files.add(Path.of(a));
+      }
+    }
+    if (files.isEmpty() && overrides.isEmpty()) {
+      env.err().println("error: no config file given");
+      env.err().println("  hint: mmcheck <file.jpf> [+key=value ...]; see mmcheck --help, mmcheck list");
+      return ExitCodes.USAGE;
+    }
+    if (files.isEmpty()) {
+      files.add(null);
+    }
+    boolean full = files.size() == 1 || reports;
+    Runner runner = new Runner(env.catalogs());
+    int worst = ExitCodes.VERIFIED;
+    for (Path file : files) {
+      String name = file == null ? "(command line)" : file.toString();
+      int code;
+      try {
+        Outcome o = runner.run(file, overrides, extraListeners());
+        if (full) {
+          ReportWriter.console(o, env.out());
+        }
+        ReportWriter.files(o, env.out());
+        env.out().println(name + ": " + o.summary());
+        code = o.exitCode(checkExpect);
+      } catch (ConfigException e) {
+        env.err().println(e.format());
+        if (!full) {
+          env.out().println(name + ": config error (see above)");
+        }
+        code = ExitCodes.USAGE;
+      }
+      worst = ExitCodes.worst(worst, code);
+    }
+    return worst;
+  }
+
+  private List<Listener> extraListeners() {
+    boolean show = !noProgress && (progress || env.stderrIsTerminal());
+    return show ? List.of(new ProgressListener(env.err())) : List.of();
+  }
+}

@@ -1,0 +1,50 @@
+package dev.mmcheck.cli;
+
+import dev.mmcheck.config.Expectation;
+import dev.mmcheck.engine.Result;
+import dev.mmcheck.engine.report.TextReport;
+import java.util.Optional;
+
+/**
+ * A finished run: what was run and what came out.
+ *
+ * @param prepared the run's config and engine objects
+ * @param result the engine's verdict
+ */
+public record Outcome(Prepared prepared, Result result) {
+  /** The config's {@code expect}, if any. */
+  public Optional<Expectation> expectation() {
+    return prepared.config().expectation();
+  }
+
+  /** Empty without {@code expect}; else whether the verdict matches it ({@link Verdicts#matches}). */
+  public Optional<Boolean> expectationMet() {
+    return expectation().map(e -> Verdicts.matches(e, result));
+  }
+
+  /**
+   * The exit code of this run: the verdict's ({@link Verdicts#exitCode}); with {@code checkExpect}
+   * and an {@code expect}, 0 if it matched and {@link ExitCodes#UNEXPECTED} if not, except that a
+   * model error stays 4.
+   */
+  public int exitCode(boolean checkExpect) {
+    int code = Verdicts.exitCode(result);
+    if (!checkExpect || expectation().isEmpty() || code == ExitCodes.MODEL_ERROR) {
+      return code;
+    }
+    return expectationMet().orElseThrow() ? ExitCodes.VERIFIED : ExitCodes.UNEXPECTED;
+  }
+
+  /**
+   * One line: {@code <verdict>}, plus {@code [expect X: ok]} or {@code [UNEXPECTED: expected X]}
+   * when the config has an {@code expect}.
+   */
+  public String summary() {
+    String s = TextReport.verdict(result);
+    if (expectation().isPresent()) {
+      s += expectationMet().orElseThrow() ? "  [expect " + expectation().get() + ": ok]"
+          : "  [UNEXPECTED: expected " + expectation().get() + "]";
+    }
+    return s;
+  }
+}

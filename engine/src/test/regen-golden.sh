@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Regenerates the golden files from the current output, then shows what changed:
+#   engine/src/test/resources/golden  (text, HTML and JSON reports: ReportGoldenTest)
+#   cli/src/test/resources/golden     (mmcheck list / keys: ListAndKeysTest)
+# Review the diff before committing: a golden file is a spec, and a diff you did not expect is a bug.
+set -euo pipefail
+cd "$(dirname "$0")/../.."   # engine/
+cd ..                        # repository root
+mvn -q -B -o test -pl engine,model,properties,cli -Dtest='ReportGoldenTest,ListAndKeysTest' \
+  -Dsurefire.failIfNoSpecifiedTests=false -Dmmcheck.regenGolden=true
+git --no-pager diff --stat -- engine/src/test/resources/golden cli/src/test/resources/golden
+echo "golden files regenerated; review with: git diff -- '*/src/test/resources/golden'"
