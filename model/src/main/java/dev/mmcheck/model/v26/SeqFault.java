@@ -9,7 +9,11 @@ import dev.mmcheck.model.Vma;
  * (file, page offset) and the address-space sequence count, drop mmap_sem, call {@code ->fault},
  * re-take mmap_sem, and install the page only if the count shows no change; otherwise retry.
  * Never merged in this form; the closest later code is speculative page faults (seed 003) and
- * per-VMA locks (6.4). Simplified: the file is kept alive by {@code get_file} (not modelled); an
+ * per-VMA locks (6.4). The page comes back locked from {@code ->fault}; it is unlocked before
+ * mmap_sem is re-taken and locked again under it: re-taking mmap_sem with the page still locked
+ * inverts the documented order (PG_locked -> mmap_sem, the third deadlock of 08291429cfa6 against
+ * mlock's {@code get_user_pages}); the documented-lock-order property reports that shape at
+ * once. Simplified: the file is kept alive by {@code get_file} (not modelled); an
  * anonymous fault never drops mmap_sem.
  *
  * <p>{@link Discipline26.SeqValidate} selects the check: {@code MM} (an mm-wide seqcount bumped
@@ -45,12 +49,13 @@ public final class SeqFault {
       mm.ghostRetryDrop();
       mm.mmapSem.upRead();                              // no mmap_sem into the filesystem
       Page page = Fault26.vm_ops_fault(mm, file, pgoff, 0);
+      page.lock.unlock();                               // keep a reference only: PG_locked nests inside mmap_sem
       mm.mmapSem.downRead();
       if (changed(mm, addr, seq, vseq)) {
-        page.lock.unlock();
         mm.mmapSem.upRead();
         continue;                                       // the address space changed: retry
       }
+      page.lock.lock();                                 // "scan the page cache" and map it, mmap_sem -> PG_locked
       Fault26.install(mm, addr, page);
       page.lock.unlock();
       mm.mmapSem.upRead();
