@@ -77,7 +77,7 @@ public final class DocumentedLockOrder implements Property, LockListener, Execut
   @Override
   public void lockAcquired(ExecutionContext ctx, Event event, SyncObject lock, LockMode mode, boolean trylock) {
     List<Acq> mine = held.computeIfAbsent(event.thread().id(), k -> new ArrayList<>());
-    List<StackTraceElement> here = ctx.modelStack(6);
+    List<StackTraceElement> here = ctx.modelStack(8);
     Integer rb = rank.get(lock.lockClass());
     if (!trylock && rb != null) {
       for (Acq h : mine) {
@@ -117,8 +117,10 @@ public final class DocumentedLockOrder implements Property, LockListener, Execut
 
   private static String top(List<StackTraceElement> stack) {
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < Math.min(4, stack.size()); i++) {
-      StackTraceElement f = stack.get(i);
+    List<StackTraceElement> model = stack.stream()
+        .filter(f -> !f.getClassName().startsWith("dev.mmcheck.properties.")).toList();
+    for (int i = 0; i < Math.min(4, model.size()); i++) {
+      StackTraceElement f = model.get(i);
       String cls = f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1);
       sb.append(i > 0 ? " <- " : "").append(cls).append('.').append(f.getMethodName()).append('(')
           .append(f.getFileName()).append(':').append(f.getLineNumber()).append(')');
