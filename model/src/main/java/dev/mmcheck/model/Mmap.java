@@ -270,4 +270,25 @@ public final class Mmap {
     }
     mm.endChange();
   }
+
+  /**
+   * Part 2 (2.6 {@code detach_vmas_to_be_unmapped} for one VMA): unlink {@code vma} from the
+   * list ({@code prev->vm_next = vma->vm_next}) and count it out. The caller holds mmap_sem(w).
+   */
+  public static void unlink_vma(MmStruct mm, Vma vma) {
+    Vma prev = null;
+    Vma v = mm.mmap.get();
+    while (v != vma) {
+      prev = v;
+      v = v.vmNext.get();
+    }
+    Vma next = vma.vmNext.get();
+    if (prev == null) {
+      mm.mmap.set(next);
+    } else {
+      prev.vmNext.set(next);
+    }
+    vma.setLinked(false);
+    mm.mapCount.set(mm.mapCount.get() - 1);
+  }
 }

@@ -23,6 +23,10 @@ public final class PropertyCatalog implements Catalog {
     add(VmaListInvariants::new, VmaListInvariants.class);
     add(VmlistRules::new, VmlistRules.class);
     add(PteLostUpdate::new, PteLostUpdate.class);
+    // part 2 (2.6 / 2013)
+    add(DocumentedLockOrder::new, DocumentedLockOrder.class);
+    add(FaultRetryDiscipline::new, FaultRetryDiscipline.class);
+    add(PteVmaConsistency::new, PteVmaConsistency.class);
   }
 
   /** For {@link java.util.ServiceLoader}. */

@@ -4,6 +4,8 @@ import dev.mmcheck.engine.Catalog;
 import dev.mmcheck.engine.Scenario;
 import dev.mmcheck.model.Discipline;
 import dev.mmcheck.model.Era;
+import dev.mmcheck.model.v26.Discipline26;
+import dev.mmcheck.model.v26.Era26;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -57,6 +59,41 @@ public final class ScenarioCatalog implements Catalog {
         new Param("mm.faultRechecks", "swap_in/do_wp_page re-check the PTE after sleeping",
             List.of("true", "false"), "false"),
         new Param("path", "swap: two swap_in()s of one page; wp: two do_wp_page()s", List.of("swap", "wp"), "swap"));
+  }
+
+  // ---- part 2: the 2.6 / 2013 disciplines (mm.era one of Era26) ----
+  static {
+    add26("write-vs-madvise-remove", WriteVsMadviseRemove.class, WriteVsMadviseRemove::new, Era26.E2_6_24,
+        "seed 001 / 4879e0dfe9c9: write() holds i_mutex and faults; MADV_REMOVE holds mmap_sem(w), takes i_mutex");
+    add26("pagecache-write-deadlock", PagecacheWriteDeadlock.class, PagecacheWriteDeadlock::new, Era26.E2_6_23,
+        "08291429cfa6: write() faults on its buffer while holding the page lock (3 deadlocks)",
+        new Param("mm.case", "same-page, two-pages (ABBA) or mlock (lock_page vs get_user_pages under mmap_sem(w))",
+            List.of("same-page", "two-pages", "mlock"), "same-page"));
+    add26("fault-retry-stale-vma", FaultRetryStaleVma.class, FaultRetryStaleVma::new, Era26.E2_6_37,
+        "d065bd810b6d: after VM_FAULT_RETRY the VMA must be looked up again (munmap may free it)");
+    add26("gup-under-mmap-sem", GupUnderMmapSem.class, GupUnderMmapSem::new, Era26.E2013_SEQCOUNT,
+        "seed 001: mmap_sem dropped on every fs path but get_user_pages: mmap_sem -> i_mutex inversion");
+    add26("seqcount-fault", SeqcountFault.class, SeqcountFault::new, Era26.E2013_SEQCOUNT,
+        "seed 001: fault without mmap_sem validated by a seqcount; Hugh Dickins' replaced-VMA case",
+        new Param("mm.replace", "true: munmap + mmap(MAP_FIXED) of another file over the range; false: munmap only",
+            List.of("true", "false"), "true"));
+    add26("recursive-mmap-read", RecursiveMmapRead.class, RecursiveMmapRead::new, Era26.E2_6_37,
+        "rwsem writer preference: mmap_sem(r) taken twice while munmap waits for write",
+        new Param("mm.nestedRead", "true: fault under mmap_sem(r); false: atomic access, drop, fault in, retry",
+            List.of("true", "false"), "true"));
+  }
+
+  private static void add26(String name, Class<? extends Scenario> type, Function<Map<String, String>, Scenario> f,
+      Era26 defaultEra, String description, Param... extra) {
+    List<Param> params = new ArrayList<>();
+    params.add(new Param("mm.era", "locking discipline (part 2)", Arrays.stream(Era26.values()).map(Era26::id).toList(),
+        defaultEra.id()));
+    for (String knob : Discipline26.KNOBS) {
+      params.add(new Param("mm." + knob, "override one knob of the era's discipline (era = keep)",
+          knob.equals("seqValidate") ? List.of("era", "NONE", "VMA", "MM") : List.of("era", "true", "false"), "era"));
+    }
+    params.addAll(List.of(extra));
+    ENTRIES.put(name, new Entry(name, type, description, f, params));
   }
 
   /** For {@link java.util.ServiceLoader}. */
