@@ -31,7 +31,7 @@ public final class HemmentRecheck extends MmScenario {
     MmStruct mm = newMm("mm", k, 2);
     mm.faultRechecks = flag("mm.faultRechecks", false);
     map(mm, "vma", 0, 2, 0, Vma.VM_READ | Vma.VM_WRITE, null, null);
-    if ("wp".equals(params.get("path"))) {
+    if ("wp".equals(params.get("mm.path"))) {
       mm.pte(1).set(Pte.anonPage(1, 101, false, false));  // COW: present, read-only
     } else {
       mm.pte(1).set(Pte.swapEntry(1, 7));

@@ -52,13 +52,13 @@ public final class ScenarioCatalog implements Catalog {
             List.of("true", "false"), "true"));
     add("swapout-driver-uaf", SwapoutDriverUaf.class, SwapoutDriverUaf::new, Era.E1999_PATCH,
         "seed 002: a driver swapout() sleeps, munmap frees its VMA; fix: pass the fields",
-        new Param("driver", "sleepy: swapout() sleeps before reading the VMA; filemap: filemap_swapout",
+        new Param("mm.driver", "sleepy: swapout() sleeps before reading the VMA; filemap: filemap_swapout",
             List.of("sleepy", "filemap"), "sleepy"));
     add("hemment-recheck", HemmentRecheck.class, HemmentRecheck::new, Era.E1998,
         "seed 000: swap_in/do_wp_page without re-checks is safe iff mmap_sem is always held",
         new Param("mm.faultRechecks", "swap_in/do_wp_page re-check the PTE after sleeping",
             List.of("true", "false"), "false"),
-        new Param("path", "swap: two swap_in()s of one page; wp: two do_wp_page()s", List.of("swap", "wp"), "swap"));
+        new Param("mm.path", "swap: two swap_in()s of one page; wp: two do_wp_page()s", List.of("swap", "wp"), "swap"));
   }
 
   // ---- part 2: the 2.6 / 2013 disciplines (mm.era one of Era26) ----

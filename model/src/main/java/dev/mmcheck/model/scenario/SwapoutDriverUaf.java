@@ -35,7 +35,7 @@ public final class SwapoutDriverUaf extends MmScenario {
     Kernel k = new Kernel();
     MmStruct mm = newMm("mm", k, 2);
     Inode f = new Inode("f", 2);
-    VmOps ops = "filemap".equals(params.get("driver")) ? VmOps.FILE_SHARED : VmOps.SLEEPY_DRIVER;
+    VmOps ops = "filemap".equals(params.get("mm.driver")) ? VmOps.FILE_SHARED : VmOps.SLEEPY_DRIVER;
     map(mm, "vma", 0, 2, 0, Vma.VM_READ | Vma.VM_WRITE | Vma.VM_SHARED, f, ops);
     filePage(mm, 1, true);
     w.thread("kswapd", () -> Vmscan.swap_out(k, List.of(mm)));

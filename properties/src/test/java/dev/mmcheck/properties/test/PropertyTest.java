@@ -180,6 +180,6 @@ class PropertyTest {
       assertEquals(e.name(), e.factory().get().name());
       assertTrue(e.type().isInstance(e.factory().get()));
     }
-    assertEquals(4, PropertyCatalog.entries().size());
+    assertEquals(7, PropertyCatalog.entries().size());
   }
 }

@@ -78,7 +78,7 @@ class ScenarioVerdictTest {
   void swapoutDriverUaf() {
     expect("violation use-after-free", "swapout-driver-uaf", params("1999-patch"), BASE);
     expect("verified", "swapout-driver-uaf", params("1999-final"), BASE + ",vma-existence");
-    expect("verified", "swapout-driver-uaf", params("1999-patch", "driver=filemap"), BASE);
+    expect("verified", "swapout-driver-uaf", params("1999-patch", "mm.driver=filemap"), BASE);
   }
 
   @Test
@@ -86,8 +86,8 @@ class ScenarioVerdictTest {
     expect("violation pte-lost-update", "hemment-recheck", params("1998"), BASE + ",pte-lost-update");
     expect("verified", "hemment-recheck", params("1998-fixed"), BASE + ",pte-lost-update");
     expect("verified", "hemment-recheck", params("1998", "mm.faultRechecks=true"), BASE + ",pte-lost-update");
-    expect("violation pte-lost-update", "hemment-recheck", params("1998", "path=wp"), BASE + ",pte-lost-update");
-    expect("verified", "hemment-recheck", params("1998-fixed", "path=wp"), BASE + ",pte-lost-update");
+    expect("violation pte-lost-update", "hemment-recheck", params("1998", "mm.path=wp"), BASE + ",pte-lost-update");
+    expect("verified", "hemment-recheck", params("1998-fixed", "mm.path=wp"), BASE + ",pte-lost-update");
   }
 
   /** Each 1999 fix is necessary: undoing just one knob brings the bug back. */

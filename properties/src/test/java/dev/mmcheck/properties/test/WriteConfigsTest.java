@@ -36,10 +36,10 @@ class WriteConfigsTest {
     write("stale-mmap-cache", "1999-patch", "-cache-in-lock", Map.of("mm.munmapClearsCacheInsideLock", "era"));
     write("rule4-stealing-under-lock", "1999-patch", "-obeying", Map.of("mm.allocUnderVmlistLock", "false"));
     write("rule5-two-stealers", "1999-patch", "-obeying", Map.of("mm.nestVictims", "false"));
-    write("swapout-driver-uaf", "1999-patch", "-filemap", Map.of("driver", "filemap"));
+    write("swapout-driver-uaf", "1999-patch", "-filemap", Map.of("mm.driver", "filemap"));
     write("hemment-recheck", "1998", "-with-rechecks", Map.of("mm.faultRechecks", "true"));
-    write("hemment-recheck", "1998", "-wp", Map.of("path", "wp"));
-    write("hemment-recheck", "1998-fixed", "-wp", Map.of("path", "wp"));
+    write("hemment-recheck", "1998", "-wp", Map.of("mm.path", "wp"));
+    write("hemment-recheck", "1998-fixed", "-wp", Map.of("mm.path", "wp"));
     write("kswapd-vs-mprotect", "1999-patch", "-no-vmlist-lock", Map.of("mm.vmlistLock", "NONE"));
     write("kswapd-vs-munmap", "1999-pre", "-no-bkl-interlock", Map.of("mm.bklInterlock", "false"));
   }
