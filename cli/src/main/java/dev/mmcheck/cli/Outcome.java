@@ -37,13 +37,17 @@ public record Outcome(Prepared prepared, Result result) {
 
   /**
    * One line: {@code <verdict>}, plus {@code [expect X: ok]} or {@code [UNEXPECTED: expected X]}
-   * when the config has an {@code expect}.
+   * when the config has an {@code expect}, then {@code (N executions, T s)}.
    */
   public String summary() {
     String s = TextReport.verdict(result);
     if (expectation().isPresent()) {
       s += expectationMet().orElseThrow() ? "  [expect " + expectation().get() + ": ok]"
           : "  [UNEXPECTED: expected " + expectation().get() + "]";
+    }
+    dev.mmcheck.engine.Statistics st = result.statistics();
+    if (st != null) {
+      s += String.format(java.util.Locale.ROOT, "  (%d executions, %.2f s)", st.executions(), st.wallMillis() / 1000.0);
     }
     return s;
   }
