@@ -23,28 +23,32 @@ final class ModelFrames {
   }
 
   /**
-   * The model frames of the current stack: everything outside the innermost run of runtime
-   * frames. Frames inside it (a listener called back by the runtime) are not model code.
+   * The model frames of the current stack, innermost first, at most {@code max}. A model
+   * thread's stack reads, innermost first: the runtime (and, during a callback, the listener
+   * and the runtime again), then the model code, then the runtime frames that started the
+   * thread. The model frames are the run of non-runtime frames just inside that bottom block,
+   * so a listener's own frames are never taken for model code.
    */
   static List<StackTraceElement> current(int max) {
-    return WALKER.walk(s -> {
-      boolean[] seenRuntime = {false};
-      boolean[] pastRuntime = {false};
-      return s.filter(f -> {
-        boolean rt = isRuntimeFrame(f.getClassName());
-        if (!pastRuntime[0]) {
-          if (rt) {
-            seenRuntime[0] = true;
-            return false;
-          }
-          if (!seenRuntime[0]) {
-            return false;
-          }
-          pastRuntime[0] = true;
-        }
-        return !rt && isModelFrame(f.getClassName());
-      }).limit(max).map(StackWalker.StackFrame::toStackTraceElement).collect(Collectors.toList());
-    });
+    List<StackWalker.StackFrame> frames = WALKER.walk(s -> s.collect(Collectors.toList()));
+    int p = frames.size() - 1;
+    while (p >= 0 && !isRuntimeFrame(frames.get(p).getClassName())) {
+      p--; // JDK frames of the virtual thread
+    }
+    while (p >= 0 && !isModelFrame(frames.get(p).getClassName())) {
+      p--; // the runtime frames that started the thread (or ran the scenario's setup)
+    }
+    int q = p;
+    while (q > 0 && !isRuntimeFrame(frames.get(q - 1).getClassName())) {
+      q--;
+    }
+    List<StackTraceElement> out = new java.util.ArrayList<>();
+    for (int k = q; k <= p && out.size() < max; k++) {
+      if (isModelFrame(frames.get(k).getClassName())) {
+        out.add(frames.get(k).toStackTraceElement());
+      }
+    }
+    return out;
   }
 
   /** {@code File.java:42 (Class.method)} for the innermost model frame, or "?". */

@@ -8,8 +8,7 @@ import dev.mmcheck.engine.LockListener;
 import dev.mmcheck.engine.LockMode;
 import dev.mmcheck.engine.Property;
 import dev.mmcheck.engine.SyncObject;
-import java.util.ArrayList;
-import java.util.HashMap;
+import dev.mmcheck.engine.props.HeldLocks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +35,8 @@ public final class DocumentedLockOrder implements Property, LockListener, Execut
   public static final List<String> ORDER_2_6 = List.of("i_mutex", "mmap_sem", "PG_locked",
       "i_mmap_lock/i_mmap_mutex", "anon_vma", "page_table_lock");
 
-  private record Acq(SyncObject lock, LockMode mode, List<StackTraceElement> stack) {}
-
   private final Map<String, Integer> rank = new LinkedHashMap<>();
-  private final Map<Integer, List<Acq>> held = new HashMap<>();
+  private final HeldLocks held = new HeldLocks();
 
   public DocumentedLockOrder() {
     this(ORDER_2_6);
@@ -76,55 +73,32 @@ public final class DocumentedLockOrder implements Property, LockListener, Execut
 
   @Override
   public void lockAcquired(ExecutionContext ctx, Event event, SyncObject lock, LockMode mode, boolean trylock) {
-    List<Acq> mine = held.computeIfAbsent(event.thread().id(), k -> new ArrayList<>());
     List<StackTraceElement> here = ctx.modelStack(8);
     Integer rb = rank.get(lock.lockClass());
     if (!trylock && rb != null) {
-      for (Acq h : mine) {
-        Integer ra = rank.get(h.lock.lockClass());
+      for (HeldLocks.Acquisition h : held.of(event.thread())) {
+        Integer ra = rank.get(h.lock().lockClass());
         if (ra != null && ra > rb) {
           ctx.report(this, "lock order violated: " + event.thread() + " acquires " + lock.name() + mode.tag()
-              + " (" + lock.lockClass() + ") while holding " + h.lock.name() + h.mode.tag() + " ("
-              + h.lock.lockClass() + "); documented: " + String.join(" -> ", order()),
-              List.of(h.lock.name() + h.mode.tag() + " acquired at " + top(h.stack),
-                  lock.name() + mode.tag() + " acquired at " + top(here)));
+              + " (" + lock.lockClass() + ") while holding " + h.lock().name() + h.mode().tag() + " ("
+              + h.lock().lockClass() + "); documented: " + String.join(" -> ", order()),
+              List.of(h.lock().name() + h.mode().tag() + " acquired at " + HeldLocks.format(h.stack(), 4),
+                  lock.name() + mode.tag() + " acquired at " + HeldLocks.format(here, 4)));
           break;
         }
       }
     }
-    mine.add(new Acq(lock, mode, here));
+    held.acquired(event.thread(), lock, mode, here);
   }
 
   @Override
   public void lockReleased(ExecutionContext ctx, Event event, SyncObject lock, LockMode mode) {
-    List<Acq> mine = held.get(event.thread().id());
-    if (mine == null) {
-      return;
-    }
-    for (int i = mine.size() - 1; i >= 0; i--) {
-      if (mine.get(i).lock == lock) {
-        mine.remove(i);
-        return;
-      }
-    }
+    held.released(event.thread(), lock);
   }
 
   private List<String> order() {
     Map<Integer, String> byRank = new java.util.TreeMap<>();
     rank.forEach((c, r) -> byRank.merge(r, c, (a, b) -> a + "/" + b));
     return List.copyOf(byRank.values());
-  }
-
-  private static String top(List<StackTraceElement> stack) {
-    StringBuilder sb = new StringBuilder();
-    List<StackTraceElement> model = stack.stream()
-        .filter(f -> !f.getClassName().startsWith("dev.mmcheck.properties.")).toList();
-    for (int i = 0; i < Math.min(4, model.size()); i++) {
-      StackTraceElement f = model.get(i);
-      String cls = f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1);
-      sb.append(i > 0 ? " <- " : "").append(cls).append('.').append(f.getMethodName()).append('(')
-          .append(f.getFileName()).append(':').append(f.getLineNumber()).append(')');
-    }
-    return sb.length() == 0 ? "?" : sb.toString();
   }
 }

@@ -36,15 +36,13 @@ import java.util.Map;
 public final class LockOrder implements Property, LockListener, ExecutionListener {
   private static final int STACK_DEPTH = 6;
 
-  private record Acq(SyncObject lock, LockMode mode, List<StackTraceElement> stack) {}
-
   /** Why an edge exists: the first time it was seen. */
   private record Witness(String thread, String heldInstance, List<StackTraceElement> heldAt, String takenInstance,
       List<StackTraceElement> takenAt, int execution) {}
 
   private final MutableGraph<String> graph = GraphBuilder.directed().allowsSelfLoops(true).build();
   private final Map<List<String>, Witness> witnesses = new HashMap<>();
-  private final Map<Integer, List<Acq>> held = new HashMap<>();
+  private final HeldLocks held = new HeldLocks();
   private final java.util.Set<String> nestable;
 
   public LockOrder() {
@@ -81,24 +79,23 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
     if (lock instanceof Rcu) {
       return;
     }
-    List<Acq> mine = held.computeIfAbsent(event.thread().id(), k -> new ArrayList<>());
     List<StackTraceElement> here = ctx.modelStack(STACK_DEPTH);
     if (!trylock) {
-      for (Acq h : mine) {
-        String a = h.lock.lockClass();
+      for (HeldLocks.Acquisition h : held.of(event.thread())) {
+        String a = h.lock().lockClass();
         String b = lock.lockClass();
-        if (a.equals(b) && nestable.contains(a) && h.lock != lock) {
+        if (a.equals(b) && nestable.contains(a) && h.lock() != lock) {
           continue;
         }
         if (graph.hasEdgeConnecting(a, b)) {
           continue;
         }
         graph.putEdge(a, b);
-        witnesses.put(List.of(a, b), new Witness(event.thread().name(), h.lock.name() + h.mode.tag(), h.stack,
+        witnesses.put(List.of(a, b), new Witness(event.thread().name(), h.lock().name() + h.mode().tag(), h.stack(),
             lock.name() + mode.tag(), here, ctx.executionNumber()));
         if (a.equals(b)) {
           ctx.report(this, "possible recursive locking: " + event.thread() + " acquires " + lock.name() + mode.tag()
-              + " while holding " + h.lock.name() + h.mode.tag() + " (lock class " + a + ")", explain(List.of(a, a)));
+              + " while holding " + h.lock().name() + h.mode().tag() + " (lock class " + a + ")", explain(List.of(a, a)));
           return;
         }
         List<String> back = path(b, a);
@@ -111,21 +108,12 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
         }
       }
     }
-    mine.add(new Acq(lock, mode, here));
+    held.acquired(event.thread(), lock, mode, here);
   }
 
   @Override
   public void lockReleased(ExecutionContext ctx, Event event, SyncObject lock, LockMode mode) {
-    List<Acq> mine = held.get(event.thread().id());
-    if (mine == null) {
-      return;
-    }
-    for (int i = mine.size() - 1; i >= 0; i--) {
-      if (mine.get(i).lock == lock) {
-        mine.remove(i);
-        return;
-      }
-    }
+    held.released(event.thread(), lock);
   }
 
   /** Shortest path from {@code from} to {@code to} in the class graph, or null. */
@@ -162,26 +150,9 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
       Witness w = witnesses.get(List.of(cycle.get(i), cycle.get(i + 1)));
       lines.add(cycle.get(i) + " -> " + cycle.get(i + 1) + ": " + w.thread + " held " + w.heldInstance
           + " while acquiring " + w.takenInstance + " (execution " + w.execution + ")");
-      lines.add("    " + w.heldInstance + " acquired at " + top(w.heldAt));
-      lines.add("    " + w.takenInstance + " acquired at " + top(w.takenAt));
+      lines.add("    " + w.heldInstance + " acquired at " + HeldLocks.format(w.heldAt, 3));
+      lines.add("    " + w.takenInstance + " acquired at " + HeldLocks.format(w.takenAt, 3));
     }
     return lines;
-  }
-
-  private static String top(List<StackTraceElement> stack) {
-    if (stack.isEmpty()) {
-      return "?";
-    }
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < Math.min(3, stack.size()); i++) {
-      StackTraceElement f = stack.get(i);
-      String cls = f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1);
-      if (i > 0) {
-        sb.append(" <- ");
-      }
-      sb.append(cls).append('.').append(f.getMethodName()).append('(').append(f.getFileName()).append(':')
-          .append(f.getLineNumber()).append(')');
-    }
-    return sb.toString();
   }
 }

@@ -21,14 +21,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Test helper: runs a catalog scenario with named properties and checks the verdict. */
-final class Runs {
+/** Test helper (parts 1 and 2): runs a catalog scenario with named properties and checks the verdict. */
+public final class Runs {
   private Runs() {}
 
-  static final SearchOptions OPTIONS = SearchOptions.defaults().withTimeLimit(Duration.ofSeconds(60));
+  public static final SearchOptions OPTIONS = SearchOptions.defaults().withTimeLimit(Duration.ofSeconds(120));
 
   /** {@code "k=v,k=v"} -> map. */
-  static Map<String, String> params(String era, String... kv) {
+  public static Map<String, String> params(String era, String... kv) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("mm.era", era);
     for (String s : kv) {
@@ -38,7 +38,7 @@ final class Runs {
     return m;
   }
 
-  static List<Property> props(String csv) {
+  public static List<Property> props(String csv) {
     List<Property> out = new ArrayList<>();
     for (String n : csv.split(",")) {
       String name = n.trim();
@@ -47,13 +47,15 @@ final class Runs {
         case "uncaught-exception" -> new NoUncaughtException();
         case "use-after-free" -> new UseAfterFree();
         case "sleep-in-atomic" -> new SleepInAtomic();
+        case "lock-held-at-exit" -> new dev.mmcheck.engine.props.LockHeldAtExit();
+        case "lock-order" -> new dev.mmcheck.engine.props.LockOrder();
         default -> PropertyCatalog.create(name);
       });
     }
     return out;
   }
 
-  static Result run(String scenario, Map<String, String> params, String properties, SearchOptions options) {
+  public static Result run(String scenario, Map<String, String> params, String properties, SearchOptions options) {
     Result r = Checker.of(ScenarioCatalog.create(scenario, params)).with(props(properties)).options(options).run();
     System.out.printf("%-28s %-60s -> %-40s executions=%d events=%d time=%dms%n", scenario, params, verdict(r),
         r.statistics().executions(), r.statistics().events(), r.statistics().wallMillis());
@@ -67,7 +69,7 @@ final class Runs {
   }
 
   /** "verified", "violation <property>", "bound", or "model-error". */
-  static String verdict(Result r) {
+  public static String verdict(Result r) {
     return switch (r) {
       case Result.Verified v -> "verified";
       case Result.ViolationsFound f -> "violation " + f.first().violation().property();
@@ -77,7 +79,7 @@ final class Runs {
   }
 
   /** Runs and asserts the verdict; on a violation prints the counterexample. */
-  static Result expect(String expected, String scenario, Map<String, String> params, String properties) {
+  public static Result expect(String expected, String scenario, Map<String, String> params, String properties) {
     Result r = run(scenario, params, properties, OPTIONS);
     if (r instanceof Result.ViolationsFound f) {
       System.out.println("  " + f.first().violation().message());
@@ -89,16 +91,17 @@ final class Runs {
     return r;
   }
 
-  /** The message of the first violation. */
-  static String message(Result r) {
+  /** The message of the first violation, then its detail lines. */
+  public static String message(Result r) {
     if (r instanceof Result.ViolationsFound f) {
-      return f.first().violation().message();
+      Counterexample c = f.first();
+      return c.violation().message() + "\n" + String.join("\n", c.violation().details());
     }
     fail("expected a violation, got " + verdict(r));
     return null;
   }
 
-  static void print(Counterexample c) {
+  public static void print(Counterexample c) {
     System.out.println("  counterexample (execution " + c.execution() + "): " + c.violation().message());
     for (TraceEvent t : c.trace()) {
       System.out.printf("  %3d %-9s %-46s %-42s %s%n", t.event().index(), t.event().thread(), t.event().describe(),

@@ -1,6 +1,8 @@
 package dev.mmcheck.properties.test26;
 
-import static dev.mmcheck.properties.test26.Runs26.params;
+import dev.mmcheck.properties.test.Runs;
+
+import static dev.mmcheck.properties.test.Runs.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mmcheck.engine.SearchOptions;
@@ -15,8 +17,8 @@ class Part2CrossCheckTest {
       .withTimeLimit(Duration.ofSeconds(60));
 
   private static void same(String scenario, Map<String, String> params) {
-    String dpor = Runs26.verdict(Runs26.run(scenario, params, ALL, Runs26.OPTIONS));
-    String full = Runs26.verdict(Runs26.run(scenario, params, ALL, EXHAUSTIVE));
+    String dpor = Runs.verdict(Runs.run(scenario, params, ALL, Runs.OPTIONS));
+    String full = Runs.verdict(Runs.run(scenario, params, ALL, EXHAUSTIVE));
     assertEquals(full, dpor, scenario + " " + params);
   }
 

@@ -1,9 +1,11 @@
 package dev.mmcheck.properties.test26;
 
-import static dev.mmcheck.properties.test26.Runs26.expect;
-import static dev.mmcheck.properties.test26.Runs26.message;
-import static dev.mmcheck.properties.test26.Runs26.params;
-import static dev.mmcheck.properties.test26.Runs26.verdict;
+import dev.mmcheck.properties.test.Runs;
+
+import static dev.mmcheck.properties.test.Runs.expect;
+import static dev.mmcheck.properties.test.Runs.message;
+import static dev.mmcheck.properties.test.Runs.params;
+import static dev.mmcheck.properties.test.Runs.verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,8 +1,10 @@
 package dev.mmcheck.properties.test26;
 
-import static dev.mmcheck.properties.test26.Runs26.expect;
-import static dev.mmcheck.properties.test26.Runs26.message;
-import static dev.mmcheck.properties.test26.Runs26.params;
+import dev.mmcheck.properties.test.Runs;
+
+import static dev.mmcheck.properties.test.Runs.expect;
+import static dev.mmcheck.properties.test.Runs.message;
+import static dev.mmcheck.properties.test.Runs.params;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mmcheck.engine.Result;
