@@ -314,7 +314,7 @@ final class Execution implements ExecutionContext, World {
       kind = EventKind.TRYLOCK_FAILED;
     }
     Object shown = op.code == OpCode.WRITE || op.code == OpCode.READ || op.code == OpCode.CHOOSE
-        || op.code == OpCode.SLEEP || v instanceof Boolean ? v : null;
+        || v instanceof Boolean ? v : null;
     Event ev = new Event(index, me.ref, kind, op.code.opName, op.objectName(), shown, op.code.mightSleep);
     if (capture) {
       List<String> held = new ArrayList<>(me.held.size());

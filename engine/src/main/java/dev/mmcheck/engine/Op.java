@@ -41,8 +41,15 @@ final class Op {
     return code == o.code && obj == o.obj;
   }
 
+  /**
+   * The object shown in traces: the target's name, or for local operations their argument
+   * ({@code might_sleep(GFP_KERNEL alloc)}, {@code choose(2)}, {@code spawn(rcu_cb:vma1)}).
+   */
   String objectName() {
-    return target == null ? "-" : target.name();
+    if (target != null) {
+      return target.name();
+    }
+    return arg == null ? "" : String.valueOf(arg);
   }
 
   @Override
