@@ -19,6 +19,8 @@ class Part2CrossCheckTest {
   private static void same(String scenario, Map<String, String> params) {
     String dpor = Runs.verdict(Runs.run(scenario, params, ALL, Runs.OPTIONS));
     String full = Runs.verdict(Runs.run(scenario, params, ALL, EXHAUSTIVE));
+    // On a much slower machine the unreduced search may not finish: no verdict to compare then.
+    org.junit.jupiter.api.Assumptions.assumeFalse(full.startsWith("bound"), "exhaustive search cut: " + full);
     assertEquals(full, dpor, scenario + " " + params);
   }
 
