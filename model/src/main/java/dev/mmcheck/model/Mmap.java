@@ -206,8 +206,9 @@ public final class Mmap {
   /**
    * Linux 2.3.21 {@code unmap_fixup(area, addr, len)} (seed 002): the whole area goes
    * ({@code vm_ops->close}, {@code kmem_cache_free}); otherwise the remaining end or beginning is
-   * trimmed and re-inserted under {@code vmlist_modify_lock}. The hole case (a new VMA for the
-   * end) is not modelled: scenarios unmap whole VMAs or one end.
+   * trimmed and re-inserted under {@code vmlist_modify_lock}; unmapping a hole allocates a VMA
+   * for the end part (copied field by field, {@code vm_offset} advanced, {@code vm_ops->open}),
+   * truncates the area to the beginning and inserts both, as in the 2.3.21 diff.
    */
   public static void unmap_fixup(MmStruct mm, Vma area, int addr, int len) {
     int end = addr + len;
@@ -222,9 +223,15 @@ public final class Mmap {
       return;
     }
     if (addr > aStart && end < aEnd) {
-      throw new UnsupportedOperationException("unmap_fixup: punching a hole is not modelled");
-    }
-    if (end == aEnd) {
+      // Unmapping a hole: area->vm_start < addr <= end < area->vm_end. Add end mapping.
+      Vma mpnt = Split.allocCopy(area, area.name() + "'");
+      mpnt.vmStart.set(end);
+      mpnt.vmOffset.set(mpnt.vmOffset.get() + (end - aStart));
+      Split.open(mpnt);
+      area.vmEnd.set(addr);          // truncate area
+      mm.vmlistModifyLock();
+      insert_vm_struct(mm, mpnt);
+    } else if (end == aEnd) {
       area.vmEnd.set(addr);
       mm.vmlistModifyLock();
     } else {

@@ -26,12 +26,13 @@ final class Split {
   private Split() {}
 
   /** {@code kmem_cache_alloc(vm_area_cachep, SLAB_KERNEL)} + {@code *n = *vma}. */
-  private static Vma allocCopy(Vma vma, String name) {
+  static Vma allocCopy(Vma vma, String name) {
     vma.mm.kernel.allocate("kmem_cache_alloc(vm_area_cachep, SLAB_KERNEL)");
     return vma.copy(name);
   }
 
-  private static void open(Vma n) {
+  /** {@code n->vm_ops->open(n)} if the VMA has one. */
+  static void open(Vma n) {
     VmOps ops = n.vmOps.get();
     if (ops != null && ops.openClose()) {
       n.access();                    // n->vm_ops->open(n)

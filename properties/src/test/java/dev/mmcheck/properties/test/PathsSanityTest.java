@@ -94,4 +94,43 @@ class PathsSanityTest {
     Result r = check(s);
     assertEquals("verified", Runs.verdict(r));
   }
+
+  /** munmap of the middle of a VMA (the unmap_fixup hole case) against kswapd and a fault. */
+  private static Scenario munmapHole(Era era, List<String> layout) {
+    return w -> {
+      Kernel k = new Kernel();
+      MmStruct mm = new MmStruct("mm", k, era.discipline(), 4);
+      Inode f = new Inode("f", 4);
+      Mmap.link_initial(mm, new Vma("vma", mm, 0, 4, 0, Vma.VM_READ | Vma.VM_WRITE | Vma.VM_SHARED, f,
+          VmOps.FILE_SHARED));
+      mm.setFileLayout(0, 0);
+      mm.pte(3).set(Pte.filePage(3, 3, true, true));
+      w.thread("munmap", () -> {
+        Mmap.sys_munmap(mm, 1, 2);
+        if (layout != null) {
+          mm.mmapSem.down();
+          StringBuilder sb = new StringBuilder();
+          for (Vma v = mm.mmap.get(); v != null; v = v.vmNext.get()) {
+            sb.append(v.describeNow()).append(' ');
+          }
+          layout.add(sb.toString().trim() + " map_count=" + mm.mapCount.get());
+          mm.mmapSem.up();
+        }
+      });
+      w.thread("kswapd", () -> Vmscan.swap_out(k, List.of(mm)));
+    };
+  }
+
+  @Test
+  void munmapHoleKeepsBothEnds() {
+    List<String> layouts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Result ok = check(munmapHole(Era.E1999_FINAL, layouts));
+    System.out.println("munmap hole vs kswapd 1999-final: " + Runs.verdict(ok) + " executions="
+        + ok.statistics().executions() + " layouts=" + new java.util.TreeSet<>(layouts));
+    assertEquals("verified", Runs.verdict(ok));
+    assertEquals(java.util.Set.of("vma[0,1)+0 vma'[3,4)+3 map_count=2"), new java.util.TreeSet<>(layouts));
+    Result bad = check(munmapHole(Era.E1998, null));
+    System.out.println("munmap hole vs kswapd 1998: " + Runs.verdict(bad) + " " + Runs.message(bad));
+    assertTrue(bad instanceof Result.ViolationsFound);
+  }
 }
