@@ -20,25 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DeadlockTest {
+  /** The catalog examples: t1 takes A then B; t2 takes B then A, or A then B when ordered. */
   static Scenario abba(boolean ordered) {
-    return w -> {
-      Mutex a = new Mutex("A");
-      Mutex b = new Mutex("B");
-      w.thread("t1", () -> {
-        a.lock();
-        b.lock();
-        b.unlock();
-        a.unlock();
-      });
-      w.thread("t2", () -> {
-        Mutex first = ordered ? a : b;
-        Mutex second = ordered ? b : a;
-        first.lock();
-        second.lock();
-        second.unlock();
-        first.unlock();
-      });
-    };
+    return ordered ? new dev.mmcheck.engine.examples.AbbaOrdered() : new dev.mmcheck.engine.examples.Abba();
   }
 
   @Test
