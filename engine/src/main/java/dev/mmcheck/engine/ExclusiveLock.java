@@ -25,7 +25,11 @@ public abstract sealed class ExclusiveLock extends SyncObject permits Mutex, Spi
   }
 
   final void doLock() {
-    step(lockCode);
+    if (lockCode.mightSleep) {
+      sleepingAcquire(lockCode, () -> step(lockCode), trylockCode);
+    } else {
+      step(lockCode);
+    }
   }
 
   final boolean doTrylock() {
@@ -58,7 +62,7 @@ public abstract sealed class ExclusiveLock extends SyncObject permits Mutex, Spi
         return Boolean.FALSE;
       }
       holder = t;
-      exec.noteAcquire(t, this, LockMode.EXCLUSIVE, true);
+      exec.noteAcquire(t, this, LockMode.EXCLUSIVE, op.lockdepTrylock());
       return Boolean.TRUE;
     }
     if (holder != t) {

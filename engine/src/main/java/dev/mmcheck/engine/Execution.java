@@ -244,10 +244,10 @@ final class Execution implements ExecutionContext, World {
     }
     checkAbort(me);
     me.pending = op;
-    if (op.code.mightSleep && ls.thread.length > 0) {
+    if (op.mightSleep() && ls.thread.length > 0) {
       for (ThreadListener l : ls.thread) {
       calling = l;
-        l.aboutToSleep(this, me.ref, op.code.opName, op.objectName(), me.held);
+        l.aboutToSleep(this, me.ref, op.name(), op.objectName(), me.held);
       }
       if (stop) {
         if (me.starter != null) {
@@ -315,7 +315,7 @@ final class Execution implements ExecutionContext, World {
     }
     Object shown = op.code == OpCode.WRITE || op.code == OpCode.READ || op.code == OpCode.CHOOSE
         || v instanceof Boolean ? v : null;
-    Event ev = new Event(index, me.ref, kind, op.code.opName, op.objectName(), shown, op.code.mightSleep);
+    Event ev = new Event(index, me.ref, kind, op.name(), op.objectName(), shown, op.mightSleep());
     if (capture) {
       List<String> held = new ArrayList<>(me.held.size());
       for (Held h : me.held) {
@@ -361,6 +361,23 @@ final class Execution implements ExecutionContext, World {
     for (EventListener l : ls.event) {
       calling = l;
       l.eventExecuted(this, ev);
+    }
+  }
+
+  /**
+   * Runs {@code sleep} (a blocking step) with every {@link GiantLock} of {@code me} given up:
+   * one {@code sleep_release} event per giant lock (innermost first), the sleep, then one
+   * {@code wake_reacquire} per giant lock (outermost first), each waiting until it is free.
+   */
+  void sleepWithoutGiants(ModelThread me, Runnable sleep) {
+    List<GiantLock> gs = List.copyOf(me.giants);
+    int[] depths = new int[gs.size()];
+    for (int i = gs.size() - 1; i >= 0; i--) {
+      depths[i] = (Integer) step(new Op(OpCode.GIANT_SLEEP_RELEASE, gs.get(i), null));
+    }
+    sleep.run();
+    for (int i = 0; i < gs.size(); i++) {
+      step(new Op(OpCode.GIANT_REACQUIRE, gs.get(i), depths[i]));
     }
   }
 

@@ -137,7 +137,7 @@ final class Explorer implements Decider {
       Node node = path.get(i);
       Op op = ex.ops.get(i);
       steps.add(new Schedule.Step(node.chosen, ex.threadList().get(node.chosen).name,
-          node.choiceCount > 0 ? node.choiceValue : -1, op.code.opName, op.objectName()));
+          node.choiceCount > 0 ? node.choiceValue : -1, op.name(), op.objectName()));
     }
     return new Schedule(scenario.name(), Map.of(), steps);
   }

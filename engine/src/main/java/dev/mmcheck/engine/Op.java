@@ -11,13 +11,39 @@ final class Op {
   final int obj;
   final int owner;
   final Object arg;
+  /**
+   * For a trylock code: this is the fast path of a blocking acquisition by a thread holding a
+   * {@link GiantLock} (see {@link SyncObject#sleepingAcquire}); shown as
+   * {@code <blocking op>(attempt)} and reported to lock listeners as a blocking acquisition.
+   */
+  final OpCode attemptOf;
 
   Op(OpCode code, ModelObject target, Object arg) {
+    this(code, target, arg, null);
+  }
+
+  Op(OpCode code, ModelObject target, Object arg, OpCode attemptOf) {
     this.code = code;
     this.target = target;
     this.obj = target == null ? -1 : target.id;
     this.owner = target == null ? -1 : target.ownerId();
     this.arg = arg;
+    this.attemptOf = attemptOf;
+  }
+
+  /** The operation name shown in events and traces. */
+  String name() {
+    return attemptOf == null ? code.opName : attemptOf.opName + "(attempt)";
+  }
+
+  /** True if the kernel operation may sleep: a blocking acquisition's fast path may too. */
+  boolean mightSleep() {
+    return attemptOf == null ? code.mightSleep : attemptOf.mightSleep;
+  }
+
+  /** For acquisitions: would lockdep treat it as a trylock (no dependency edge)? */
+  boolean lockdepTrylock() {
+    return attemptOf == null;
   }
 
   /** True if executing this op now would not block; decided by the target object. */
@@ -54,6 +80,6 @@ final class Op {
 
   @Override
   public String toString() {
-    return code.opName + "(" + objectName() + ")";
+    return name() + "(" + objectName() + ")";
   }
 }

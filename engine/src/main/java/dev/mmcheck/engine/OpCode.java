@@ -58,12 +58,18 @@ enum OpCode {
   COMPLETE("complete", EventKind.SIGNAL, Dep.WRITE, Sync.RELEASE, false),
   COMPLETE_ALL("complete_all", EventKind.SIGNAL, Dep.WRITE, Sync.RELEASE, false),
   WAIT_FOR_COMPLETION("wait_for_completion", EventKind.WAIT, Dep.WRITE, Sync.ACQUIRE, true),
+  TRY_WAIT_FOR_COMPLETION("try_wait_for_completion", EventKind.WAIT, Dep.WRITE, Sync.NONE, false),
 
   RCU_READ_LOCK("rcu_read_lock", EventKind.ACQUIRE, Dep.READ, Sync.NONE, false),
   RCU_READ_UNLOCK("rcu_read_unlock", EventKind.RELEASE, Dep.READ, Sync.RELEASE, false),
   SYNCHRONIZE_RCU("synchronize_rcu", EventKind.WAIT, Dep.WRITE, Sync.NONE, true),
   RCU_GP_WAIT("rcu_grace_period", EventKind.WAIT, Dep.WRITE, Sync.ACQUIRE, true),
   CALL_RCU("call_rcu", EventKind.SPAWN, Dep.WRITE, Sync.NONE, false),
+
+  GIANT_LOCK("giant_lock", EventKind.ACQUIRE, Dep.WRITE, Sync.ACQUIRE, false),
+  GIANT_UNLOCK("giant_unlock", EventKind.RELEASE, Dep.WRITE, Sync.RELEASE, false),
+  GIANT_SLEEP_RELEASE("sleep_release", EventKind.RELEASE, Dep.WRITE, Sync.RELEASE, false),
+  GIANT_REACQUIRE("wake_reacquire", EventKind.ACQUIRE, Dep.WRITE, Sync.ACQUIRE, false),
 
   CHOOSE("choose", EventKind.CHOICE, Dep.LOCAL, Sync.NONE, false),
   YIELD("yield", EventKind.YIELD, Dep.LOCAL, Sync.NONE, false),

@@ -31,8 +31,16 @@ public final class Rcu extends SyncObject {
 
   /** Waits for a grace period. May sleep. */
   public void synchronize() {
-    int[] snapshot = (int[]) stepValue(OpCode.SYNCHRONIZE_RCU, null);
-    stepValue(OpCode.RCU_GP_WAIT, snapshot);
+    ModelThread me = exec.running();
+    Runnable gp = () -> {
+      int[] snapshot = (int[]) stepValue(OpCode.SYNCHRONIZE_RCU, null);
+      stepValue(OpCode.RCU_GP_WAIT, snapshot);
+    };
+    if (me != null && !me.giants.isEmpty()) {
+      exec.sleepWithoutGiants(me, gp);
+    } else {
+      gp.run();
+    }
   }
 
   /** Frees {@code object} (through {@link Tracked#free()}) after a grace period. */

@@ -28,7 +28,7 @@ final class Replayer implements Decider {
     if ((enabled & (1L << s.thread())) == 0) {
       return ex.modelError(diverged(n, s, t.name + " is " + (t.finished ? "finished" : "blocked in " + t.pending)));
     }
-    if (!t.name.equals(s.threadName()) || !t.pending.code.opName.equals(s.op()) || !t.pending.objectName().equals(s.object())) {
+    if (!t.name.equals(s.threadName()) || !t.pending.name().equals(s.op()) || !t.pending.objectName().equals(s.object())) {
       return ex.modelError(diverged(n, s, t.name + " does " + t.pending));
     }
     return s.thread();

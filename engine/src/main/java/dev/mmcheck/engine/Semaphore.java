@@ -34,7 +34,7 @@ public final class Semaphore extends SyncObject {
 
   /** {@code down()}: may sleep. */
   public void down() {
-    step(OpCode.DOWN);
+    sleepingAcquire(OpCode.DOWN, () -> step(OpCode.DOWN), OpCode.DOWN_TRYLOCK);
   }
 
   /** {@code down_trylock()}: true if acquired (the kernel returns 0 then). Never sleeps. */
@@ -60,7 +60,7 @@ public final class Semaphore extends SyncObject {
         if (count == 0) {
           return Boolean.FALSE;
         }
-        take(t, true);
+        take(t, op.lockdepTrylock());
         return Boolean.TRUE;
       }
       case UP -> {

@@ -55,17 +55,29 @@ final class TraceClasses implements EventListener, ExecutionListener {
     }
   }
 
+  /** The fast path of a blocking acquisition under a giant lock is that primitive's trylock. */
+  private static final java.util.Map<String, String> ATTEMPT = java.util.Map.of("down", "down_trylock",
+      "down_read", "down_read_trylock", "down_write", "down_write_trylock", "mutex_lock", "mutex_trylock",
+      "lock_page", "trylock_page", "wait_for_completion", "try_wait_for_completion");
+
+  private static String op(Event e) {
+    String op = e.op();
+    return op.endsWith("(attempt)") ? ATTEMPT.get(op.substring(0, op.length() - "(attempt)".length())) : op;
+  }
+
   static boolean dependent(Event a, Event b) {
-    if (LOCAL.contains(a.op()) || LOCAL.contains(b.op())) {
+    String oa = op(a);
+    String ob = op(b);
+    if (LOCAL.contains(oa) || LOCAL.contains(ob)) {
       return false;
     }
     if (a.object().equals(b.object())) {
-      boolean arrA = ARRIVAL.contains(a.op());
-      boolean arrB = ARRIVAL.contains(b.op());
-      if (arrA != arrB && !a.op().endsWith("trylock") && !b.op().endsWith("trylock")) {
+      boolean arrA = ARRIVAL.contains(oa);
+      boolean arrB = ARRIVAL.contains(ob);
+      if (arrA != arrB && !oa.endsWith("trylock") && !ob.endsWith("trylock")) {
         return false;
       }
-      return !(READ_SIDE.contains(a.op()) && READ_SIDE.contains(b.op()));
+      return !(READ_SIDE.contains(oa) && READ_SIDE.contains(ob));
     }
     return (a.op().equals("free") && b.object().startsWith(a.object() + "."))
         || (b.op().equals("free") && a.object().startsWith(b.object() + "."));
