@@ -5,7 +5,9 @@ public enum Bound {
   MAX_EXECUTIONS("search.max_executions"),
   TIME_LIMIT("search.time_limit"),
   DEPTH_LIMIT("search.depth_limit"),
-  PREEMPTION_BOUND("search.preemption_bound");
+  PREEMPTION_BOUND("search.preemption_bound"),
+  /** The search was stopped from outside ({@link Checker.Control#interrupt}, Ctrl-C in the CLI). */
+  INTERRUPTED("interrupted");
 
   private final String configKey;
 

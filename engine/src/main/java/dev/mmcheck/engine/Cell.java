@@ -14,6 +14,8 @@ package dev.mmcheck.engine;
 public final class Cell<T> extends ModelObject {
   private final Tracked owner;
   private T value;
+  /** Index of the last event that changed it (a write, successful cmpxchg or fetch_add), or -1. */
+  private int lastWrite = -1;
 
   /** A free-standing shared location, e.g. {@code mm.mmap_cache}. */
   public Cell(String name, T initial) {
@@ -66,6 +68,15 @@ public final class Cell<T> extends ModelObject {
     return value;
   }
 
+  /** For the engine: the value, without recording a read. */
+  T peekQuietly() {
+    return value;
+  }
+
+  int lastWrite() {
+    return lastWrite;
+  }
+
   /** The owning tracked object, or null. */
   public Tracked owner() {
     return owner;
@@ -85,18 +96,23 @@ public final class Cell<T> extends ModelObject {
   @SuppressWarnings("unchecked")
   Object apply(Op op, ModelThread t) {
     switch (op.code) {
-      case WRITE -> value = (T) op.arg;
+      case WRITE -> {
+        value = (T) op.arg;
+        lastWrite = exec.eventCount();
+      }
       case CMPXCHG -> {
         Object[] a = (Object[]) op.arg;
         if (!java.util.Objects.equals(value, a[0])) {
           return Boolean.FALSE;
         }
         value = (T) a[1];
+        lastWrite = exec.eventCount();
         return Boolean.TRUE;
       }
       case FETCH_ADD -> {
         Integer old = (Integer) value;
         value = (T) Integer.valueOf(old + (Integer) op.arg);
+        lastWrite = exec.eventCount();
         return old;
       }
       default -> { }

@@ -200,7 +200,7 @@ final class Execution implements ExecutionContext, World {
       end = stop ? ExecutionEnd.VIOLATION : ExecutionEnd.MODEL_ERROR;
     }
     for (ModelThread t : threads) {
-      if (!t.finished && t.pending != null) {
+      if (!t.finished && t.started && t.pending != null) {
         pendingAtEnd.add(t);
       }
     }
@@ -215,6 +215,7 @@ final class Execution implements ExecutionContext, World {
   }
 
   private void start(ModelThread t, Baton from) {
+    t.started = true;
     t.starter = from;
     running = t;
     t.baton.thread.start();
@@ -224,7 +225,7 @@ final class Execution implements ExecutionContext, World {
   private void abortRemaining() {
     aborted = true;
     for (ModelThread t : threads) {
-      if (!t.finished) {
+      if (!t.finished && t.started) {
         running = t;
         controller.passTo(t.baton);
       }
@@ -295,6 +296,14 @@ final class Execution implements ExecutionContext, World {
       t.body.run();
     } catch (AbortSignal a) {
       // the execution ended early; unwind quietly
+    } catch (OutOfMemoryError e) {
+      // a resource problem, not a property violation of the model
+      modelError(Checker.outOfMemory("model thread '" + t.name + "'"));
+      stop = true;
+      t.finished = true;
+      Baton.give(t.starter != null ? t.starter : controller);
+      t.starter = null;
+      return;
     } catch (Throwable e) {
       failure = e;
     }
@@ -356,6 +365,7 @@ final class Execution implements ExecutionContext, World {
     }
     checkAbort(me);
     me.pending = op;
+    me.spin.about(op, ops.size());
     if (op.mightSleep() && ls.thread.length > 0) {
       observing = true;
       for (ThreadListener l : ls.thread) {
@@ -363,12 +373,11 @@ final class Execution implements ExecutionContext, World {
         l.aboutToSleep(this, me.ref, op.name(), op.objectName(), me.held);
       }
       observing = false;
-      if (stop) {
-        if (me.starter != null) {
-          throw new IllegalStateException("a violation before a thread's first scheduling point");
-        }
+      if (stop && me.starter == null) {
         endHere(me, ExecutionEnd.VIOLATION);
       }
+      // (a violation before the thread's first scheduling point: hand back to the starter
+      // below, which sees the stop and ends the execution)
     }
     if (me.starter != null) {
       Baton s = me.starter;
@@ -429,6 +438,7 @@ final class Execution implements ExecutionContext, World {
     footprints.add(Footprint.executed(op, me.id, v));
     tids[index] = me.id;
     me.localCount++;
+    me.spin.executed(op, v);
     EventKind kind = op.code.kind;
     if (v == Boolean.FALSE && kind == EventKind.ACQUIRE) {
       kind = EventKind.TRYLOCK_FAILED;
@@ -538,7 +548,7 @@ final class Execution implements ExecutionContext, World {
         continue;
       }
       unfinished = true;
-      boolean en = t.pending.enabled(t);
+      boolean en = t.pending.enabled(t) && !t.spin.blocked();
       if (en) {
         enabled |= 1L << i;
       }

@@ -44,10 +44,13 @@ final class Explorer implements Decider {
   private long peakHeap;
   private long startNanos;
 
-  Explorer(Scenario scenario, SearchOptions opt, Dispatch ls) {
+  private final Checker.Control control;
+
+  Explorer(Scenario scenario, SearchOptions opt, Dispatch ls, Checker.Control control) {
     this.scenario = scenario;
     this.opt = opt;
     this.ls = ls;
+    this.control = control;
     this.reduction = Reduction.of(opt.strategy());
   }
 
@@ -100,6 +103,10 @@ final class Explorer implements Decider {
       }
       if (System.nanoTime() > deadline) {
         boundsHit.add(Bound.TIME_LIMIT);
+        break;
+      }
+      if (control.interrupted()) {
+        boundsHit.add(Bound.INTERRUPTED);
         break;
       }
     }
