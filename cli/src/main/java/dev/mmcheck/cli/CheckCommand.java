@@ -85,6 +85,14 @@ final class CheckCommand implements Callable<Integer> {
     if (files.isEmpty()) {
       files.add(null);
     }
+    if (files.size() > 1) {
+      try {
+        OutputClash.check(files, overrides);
+      } catch (ConfigException e) {
+        env.err().println(e.format());
+        return ExitCodes.USAGE;
+      }
+    }
     boolean full = files.size() == 1 || reports;
     Runner runner = new Runner(env.catalogs());
     int worst = ExitCodes.VERIFIED;

@@ -85,8 +85,8 @@ public final class ConfigKeys {
    * jar in {@code dir}.
    */
   public static final Key<List<String>> CLASSPATH = new Key<>("classpath", ValueTypes.pathList(), List.of(),
-      "jars and class folders with your own scenarios/properties/catalogs, separated by , ; or :,"
-          + " relative to the config's folder (dir/* = its jars)");
+      "jars and class folders of your own scenarios, properties, listeners and catalogs;"
+          + " relative to the folder of the config that sets it; dir/* = its jars");
 
   /** Accepted for JPF compatibility; ignored. */
   public static final Key<List<String>> SOURCEPATH = Key.list("sourcepath", List.of(),

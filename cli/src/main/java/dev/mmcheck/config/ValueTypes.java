@@ -181,7 +181,7 @@ public final class ValueTypes {
 
   /** Paths separated by {@code ,}, {@code ;} or {@code :} (not blanks: a path may hold one). */
   public static ListType pathList() {
-    return new ListType(ListType.PATH_SEPARATORS, null, "path list (separated by , ; or :)");
+    return new ListType(ListType.PATH_SEPARATORS, null, "path list, separated by , ; or :");
   }
 
   /** A list separated by commas and/or blanks. */
