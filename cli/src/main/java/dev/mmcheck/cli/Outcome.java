@@ -52,6 +52,11 @@ public record Outcome(Prepared prepared, Result result) {
     return expectationMet().orElseThrow() ? ExitCodes.VERIFIED : ExitCodes.UNEXPECTED;
   }
 
+  /** The full console report of this run, as {@code mmcheck} prints it for one file. */
+  public String report() {
+    return TextReport.render(result, ReportWriter.options(prepared));
+  }
+
   /**
    * One line: {@code <verdict>}, plus {@code [expect X: ok]} or {@code [UNEXPECTED: expected X]}
    * when the config has an {@code expect}, then {@code (N executions, T s)}.
