@@ -22,7 +22,7 @@ final class WaitForGraph {
           holders.add(h.ref);
         }
       }
-      WaitFor.Edge e = new WaitFor.Edge(t.ref, t.pending.code.opName, on, holders);
+      WaitFor.Edge e = new WaitFor.Edge(t.ref, t.pending.name(), on, holders);
       edges.add(e);
       byWaiter.put(t.id, e);
     }
