@@ -70,6 +70,24 @@ class UserClasspathTest {
   }
 
   @Test
+  void aClassNamedScenarioGetsItsRecordComponentsAsKeys() {
+    Path f = config("cfg/ring.jpf", "classpath = ../user/user.jar", "target = com.example.Ring", "ring.n = 3",
+        "search.properties = deadlock", "expect = deadlock");
+    Cli.Run r = Cli.run(f.toString());
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.out().contains("com.example.Ring: Ring[3]"), "the scenario got n = 3\n" + r);
+    assertTrue(r.out().contains("[expect deadlock: ok]"), r.toString());
+    Cli.Run ordered = Cli.run(f.toString(), "+ring.ordered=true", "+expect=verified");
+    assertEquals(0, ordered.code(), ordered.toString());
+    Cli.Run bad = Cli.run(f.toString(), "+ring.n=three");
+    assertEquals(2, bad.code(), bad.toString());
+    assertTrue(bad.err().contains("command line: ring.n: expected an integer, got 'three'"), bad.toString());
+    Cli.Run keys = Cli.run("keys", f.toString());
+    assertTrue(keys.out().contains("keys of scenario com.example.Ring (" + f + "):\n  ring.n = 2   (int)\n"
+        + "      threads and locks\n  ring.ordered = false   (boolean)\n"), keys.toString());
+  }
+
+  @Test
   void paramKeysAreTypedAndCheckedAtTheirLine() {
     Path f = config("cfg/typed.jpf", "classpath = ../user/classes", "target = abba-ordered",
         "search.properties = com.example.OpWatch", "op-watch.op = mutex_lock", "op-watch.who = T3");
