@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
         "",
         "  mmcheck <file.jpf>... [+key=value ...]  run configs (overrides apply to all)",
         "  mmcheck replay <schedule.json>          re-run a saved counterexample",
-        "  mmcheck list                            scenarios, properties, listeners",
-        "  mmcheck keys                            the documented config keys",
+        "  mmcheck list [<file.jpf>]               scenarios, properties, listeners",
+        "  mmcheck keys [<file.jpf>]               the documented config keys",
         "",
         "A config's 'expect' (verified | violation <property> | deadlock | bound) is",
         "compared with the verdict: the summary line ends with '[expect ...: ok]' or",
@@ -84,6 +84,14 @@ final class CheckCommand implements Callable<Integer> {
     }
     if (files.isEmpty()) {
       files.add(null);
+    }
+    if (files.size() > 1) {
+      try {
+        OutputClash.check(files, overrides);
+      } catch (ConfigException e) {
+        env.err().println(e.format());
+        return ExitCodes.USAGE;
+      }
     }
     boolean full = files.size() == 1 || reports;
     Runner runner = new Runner(env.catalogs());

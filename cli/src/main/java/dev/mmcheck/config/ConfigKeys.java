@@ -78,9 +78,15 @@ public final class ConfigKeys {
   public static final Key<Expectation> EXPECT = new Key<>("expect", ValueTypes.expectation(), null,
       "expected outcome: verified | violation <property-name> | deadlock | bound");
 
-  /** Accepted for JPF compatibility; mmcheck loads no classes from it. */
-  public static final Key<List<String>> CLASSPATH = Key.list("classpath", List.of(),
-      "accepted for JPF compatibility and ignored");
+  /**
+   * Where the user's scenario, property and listener classes (and their {@code Catalog}s) are:
+   * jars and class folders, separated by {@code ,} {@code ;} or {@code :}, relative to the folder
+   * of the config file that sets them (command line: the working folder); {@code dir/*} is every
+   * jar in {@code dir}.
+   */
+  public static final Key<List<String>> CLASSPATH = new Key<>("classpath", ValueTypes.pathList(), List.of(),
+      "jars and class folders of your own scenarios, properties, listeners and catalogs;"
+          + " relative to the folder of the config that sets it; dir/* = its jars");
 
   /** Accepted for JPF compatibility; ignored. */
   public static final Key<List<String>> SOURCEPATH = Key.list("sourcepath", List.of(),

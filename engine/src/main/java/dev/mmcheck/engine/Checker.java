@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <pre>{@code
  * Result r = Checker.of(new Abba())
- *     .properties(List.of(new DeadlockFreedom()))
+ *     .with(new DeadlockFreedom())
  *     .options(SearchOptions.defaults().withMaxExecutions(10_000))
  *     .run();
  * }</pre>
