@@ -1,6 +1,7 @@
 package dev.mmcheck.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -63,8 +64,14 @@ public final class Checker {
 
   /** Explores the scenario. Never throws for model misbehaviour: see {@link Result.ModelError}. */
   public Result run() {
+    Instant started = Instant.now();
     Explorer explorer = new Explorer(scenario, options, new Dispatch(listeners));
-    return supervise(explorer::explore, explorer);
+    return timed(supervise(explorer::explore, explorer), started);
+  }
+
+  /** Adds the wall-clock start and end to the result's statistics (when it has some). */
+  private static Result timed(Result r, Instant started) {
+    return r.statistics() == null ? r : r.withStatistics(r.statistics().withTimes(started, Instant.now()));
   }
 
   /**
@@ -74,8 +81,9 @@ public final class Checker {
    * {@link Result.Verified} (one execution, no violation).
    */
   public Result replay(Schedule schedule) {
+    Instant started = Instant.now();
     long start = System.nanoTime();
-    return supervise(() -> {
+    return timed(supervise(() -> {
       Execution ex = new Execution(new Replayer(schedule), new Dispatch(listeners), 1, options.depthLimit(), false);
       ExecutionEnd end = ex.run(scenario);
       Statistics st = new Statistics(1, end == ExecutionEnd.COMPLETED ? 1 : 0, end == ExecutionEnd.DEADLOCK ? 1 : 0,
@@ -92,7 +100,7 @@ public final class Checker {
         cs.add(Replayer.capture(scenario, schedule, options.depthLimit(), v, end, 1));
       }
       return new Result.ViolationsFound(cs, List.of(), st);
-    }, null);
+    }, null), started);
   }
 
   private interface Search {

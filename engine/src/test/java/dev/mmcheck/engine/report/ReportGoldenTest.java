@@ -44,8 +44,7 @@ class ReportGoldenTest {
     Golden.check("uaf.txt", TextReport.render(r, options("use-after-free")));
     Result.ViolationsFound f = (Result.ViolationsFound) r;
     Counterexample c = f.first();
-    Counterexample withMeta = new Counterexample(c.violation(), c.end(), c.execution(),
-        c.schedule().withMeta(Map.of("config.path", "golden.jpf", "b", "2", "a", "1")), c.trace(), c.threads());
+    Counterexample withMeta = c.withSchedule(c.schedule().withMeta(Map.of("config.path", "golden.jpf", "b", "2", "a", "1")));
     Golden.check("uaf.json", ScheduleJson.write(withMeta));
     assertEquals(withMeta.schedule(), ScheduleJson.read(ScheduleJson.write(withMeta)).schedule());
   }
