@@ -35,7 +35,7 @@ import java.util.Objects;
 public record Conflict(List<Integer> events, Rule rule) {
   /** How the events were chosen. */
   public enum Rule {
-    DEADLOCK_CYCLE("the acquisitions (or rwsem queue places) that the wait-for cycle waits behind"),
+    DEADLOCK_CYCLE("where the threads of the wait-for cycle took what the others wait for"),
     FREE_THEN_USE("the free and the later use of the freed object"),
     LOCK_ORDER("the acquisition of the held lock, then the acquisition that inverts the order"),
     LAST_RACE("the last pair of conflicting events of different threads before the violation");

@@ -60,8 +60,8 @@ final class HtmlTrace {
       }
       sb.append(". ").append(c.trace().size()).append(" events");
       if (c.contextSwitches() >= 0) {
-        sb.append(", ").append(c.contextSwitches()).append(" context switches, ").append(c.preemptions())
-            .append(" preemptions");
+        sb.append(", ").append(c.contextSwitches()).append(c.contextSwitches() == 1 ? " context switch, " : " context switches, ")
+            .append(c.preemptions()).append(c.preemptions() == 1 ? " preemption" : " preemptions");
       }
       sb.append(".</p>\n");
     }
@@ -77,8 +77,7 @@ final class HtmlTrace {
         }
       }
       sb.append(String.join(k.rule() == Conflict.Rule.DEADLOCK_CYCLE ? ", " : " then ", links));
-      sb.append(k.rule() == Conflict.Rule.DEADLOCK_CYCLE ? "" : "; in the other order the violation does not happen here")
-          .append(".</div>\n");
+      sb.append(".</div>\n");
     }
     if (!o.showTrace()) {
       sb.append("</section>\n");

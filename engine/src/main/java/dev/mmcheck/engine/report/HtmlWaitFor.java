@@ -18,9 +18,11 @@ import java.util.Locale;
  * for another. Pure.
  */
 final class HtmlWaitFor {
-  private static final int W = 420;
-  private static final int H = 220;
+  private static final int W = 480;
+  private static final int H = 230;
   private static final double NODE_R = 34;
+  /** How far an arrow bows out to the left of its direction, so that opposite arrows do not overlap. */
+  private static final double BEND = 50;
 
   private HtmlWaitFor() {}
 
@@ -53,10 +55,11 @@ final class HtmlWaitFor {
       }
     }
     double[][] at = new double[nodes.size()][];
-    double radius = Math.min(W, H) / 2.0 - 48;
+    double rx = W / 2.0 - NODE_R - 16;
+    double ry = H / 2.0 - NODE_R - 16;
     for (int i = 0; i < nodes.size(); i++) {
       double a = Math.PI + 2 * Math.PI * i / nodes.size();
-      at[i] = new double[] {W / 2.0 + (radius + 40) * Math.cos(a), H / 2.0 + radius * Math.sin(a)};
+      at[i] = new double[] {W / 2.0 + rx * Math.cos(a), H / 2.0 + ry * Math.sin(a)};
     }
     sb.append("<h3>Wait-for graph</h3>\n<svg class=\"waitfor\" id=\"").append(id).append("-waitfor\" viewBox=\"0 0 ")
         .append(W).append(' ').append(H).append("\" width=\"").append(W).append("\" height=\"").append(H)
@@ -80,15 +83,15 @@ final class HtmlWaitFor {
         double len = Math.hypot(dx, dy);
         double ux = dx / len;
         double uy = dy / len;
-        double cx = (a[0] + b[0]) / 2 + uy * 36;
-        double cy = (a[1] + b[1]) / 2 - ux * 36;
+        double cx = (a[0] + b[0]) / 2 + uy * BEND;
+        double cy = (a[1] + b[1]) / 2 - ux * BEND;
         double sx = a[0] + ux * NODE_R;
         double sy = a[1] + uy * NODE_R;
         double ex = b[0] - ux * NODE_R;
         double ey = b[1] - uy * NODE_R;
         d = String.format(Locale.ROOT, "M%.1f,%.1f Q%.1f,%.1f %.1f,%.1f", sx, sy, cx, cy, ex, ey);
-        lx = 0.25 * sx + 0.5 * cx + 0.25 * ex;
-        ly = 0.25 * sy + 0.5 * cy + 0.25 * ey;
+        lx = 0.25 * sx + 0.5 * cx + 0.25 * ex + uy * 12;
+        ly = 0.25 * sy + 0.5 * cy + 0.25 * ey - ux * 12 + 4;
       }
       String cls = "edge " + (e.held() ? "held" : "queued") + (e.cycle() ? " cycle" : "");
       String label = e.lock() + (e.held() ? " (held)" : " (queued ahead)");

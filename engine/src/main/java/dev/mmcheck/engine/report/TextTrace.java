@@ -91,7 +91,7 @@ final class TextTrace {
           + p.object());
     }
     if (!p.queuedAhead().isEmpty()) {
-      parts.add("behind " + names(p.queuedAhead()) + " (queued ahead, not holding it)");
+      parts.add("behind " + names(p.queuedAhead()) + " (queued earlier, not holding it)");
     }
     if (parts.isEmpty() || parts.size() == 1 && p.queued()) {
       parts.add("blocked");
