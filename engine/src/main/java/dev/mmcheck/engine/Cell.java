@@ -38,11 +38,13 @@ public final class Cell<T> extends ModelObject {
   }
 
   /**
-   * Reads without a scheduling point. For listeners and properties checking invariants, and
-   * for code that already holds the lock that protects the cell — using it elsewhere hides
-   * races from the checker.
+   * Reads without a scheduling point. For listeners and properties checking invariants (the
+   * read becomes part of the current event's footprint, so DPOR orders it against every write
+   * of the cell), and for model code that already holds the lock that protects the cell —
+   * using it elsewhere in model code hides races from the checker.
    */
   public T peek() {
+    observed(OpCode.Dep.READ);
     return value;
   }
 
@@ -54,6 +56,11 @@ public final class Cell<T> extends ModelObject {
   @Override
   int ownerId() {
     return owner == null ? -1 : owner.id;
+  }
+
+  @Override
+  long ownerKey() {
+    return owner == null ? -1 : owner.key;
   }
 
   @Override

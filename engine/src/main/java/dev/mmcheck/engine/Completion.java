@@ -21,12 +21,24 @@ public final class Completion extends SyncObject {
     step(OpCode.COMPLETE_ALL);
   }
 
+  /** {@code wait_for_completion()}: sleeps until completed. */
   public void waitForCompletion() {
-    step(OpCode.WAIT_FOR_COMPLETION);
+    sleepingAcquire(OpCode.WAIT_FOR_COMPLETION, () -> step(OpCode.WAIT_FOR_COMPLETION),
+        OpCode.TRY_WAIT_FOR_COMPLETION);
+  }
+
+  /** {@code try_wait_for_completion()}: true (and consumes one completion) if done; never sleeps. */
+  public boolean tryWaitForCompletion() {
+    return (Boolean) stepValue(OpCode.TRY_WAIT_FOR_COMPLETION, null);
   }
 
   @Override
   boolean enabled(Op op, ModelThread t) {
+    return done > 0;
+  }
+
+  @Override
+  boolean availableForBlocking() {
     return done > 0;
   }
 
@@ -43,6 +55,15 @@ public final class Completion extends SyncObject {
         if (done != Integer.MAX_VALUE) {
           done--;
         }
+      }
+      case TRY_WAIT_FOR_COMPLETION -> {
+        if (done == 0) {
+          return Boolean.FALSE;
+        }
+        if (done != Integer.MAX_VALUE) {
+          done--;
+        }
+        return Boolean.TRUE;
       }
       default -> throw new IllegalStateException(op.toString());
     }

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Finds the {@link Conflict} of a captured execution: the events whose order the violation
  * depends on. The rules, in order, are documented on {@link Conflict}; this class applies them
- * to the executed {@link Op}s, so it uses exactly the dependency relation of the search
- * ({@link Op#dependent}). Pure; quadratic in the trace length at worst (only for one
+ * to the executed {@link Op}s with the dependency relation of the search on their own
+ * accesses ({@link Footprint#of}; a capture replays without properties, so no listener reads
+ * are added). Pure; quadratic in the trace length at worst (only for one
  * counterexample).
  */
 final class Conflicts {
@@ -29,8 +30,12 @@ final class Conflicts {
       return null;
     }
     Op use = ex.ops.get(e);
+    List<Footprint> fp = new ArrayList<>(ex.ops.size());
+    for (int i = 0; i < ex.ops.size(); i++) {
+      fp.add(Footprint.of(ex.ops.get(i), ex.tid(i)));
+    }
     for (int j = e - 1; j >= 0; j--) {
-      if (ex.tid(j) != ex.tid(e) && ex.ops.get(j).code == OpCode.FREE && Op.dependent(ex.ops.get(j), use)) {
+      if (ex.tid(j) != ex.tid(e) && ex.ops.get(j).code == OpCode.FREE && fp.get(j).conflicts(fp.get(e))) {
         return new Conflict(List.of(j, e), Conflict.Rule.FREE_THEN_USE);
       }
     }
@@ -44,7 +49,7 @@ final class Conflicts {
       Op b = ex.ops.get(e2);
       for (int e1 = e2 - 1; e1 >= 0; e1--) {
         Op a = ex.ops.get(e1);
-        if (ex.tid(e1) == ex.tid(e2) || !Op.dependent(a, b)) {
+        if (ex.tid(e1) == ex.tid(e2) || !fp.get(e1).conflicts(fp.get(e2))) {
           continue;
         }
         if (a.obj == b.obj && a.code.sync == OpCode.Sync.RELEASE && b.code.sync == OpCode.Sync.ACQUIRE) {

@@ -25,7 +25,11 @@ public abstract sealed class ExclusiveLock extends SyncObject permits Mutex, Spi
   }
 
   final void doLock() {
-    step(lockCode);
+    if (lockCode.mightSleep) {
+      sleepingAcquire(lockCode, () -> step(lockCode), trylockCode);
+    } else {
+      step(lockCode);
+    }
   }
 
   final boolean doTrylock() {
@@ -38,7 +42,13 @@ public abstract sealed class ExclusiveLock extends SyncObject permits Mutex, Spi
 
   /** True if some thread holds it. Not a scheduling point: for listeners and invariants. */
   public final boolean isLocked() {
+    observed(OpCode.Dep.OBSERVE);
     return holder != null;
+  }
+
+  @Override
+  final boolean availableForBlocking() {
+    return holder == null;
   }
 
   @Override
@@ -58,7 +68,7 @@ public abstract sealed class ExclusiveLock extends SyncObject permits Mutex, Spi
         return Boolean.FALSE;
       }
       holder = t;
-      exec.noteAcquire(t, this, LockMode.EXCLUSIVE, true);
+      exec.noteAcquire(t, this, LockMode.EXCLUSIVE, op.lockdepTrylock());
       return Boolean.TRUE;
     }
     if (holder != t) {

@@ -35,26 +35,31 @@ final class Replayer implements Decider {
       return -1;
     }
     Schedule.Step s = schedule.steps().get(n);
-    if (s.thread() >= ex.threadList().size()) {
+    ModelThread t = null;
+    for (ModelThread c : ex.threadList()) {
+      if (c.name.equals(s.threadName())) {
+        t = c;
+      }
+    }
+    if (t == null) {
       snapshot(ex, enabled);
       return ex.modelError(diverged(n, s, "thread " + s.threadName() + " does not exist"));
     }
-    ModelThread t = ex.threadList().get(s.thread());
-    if ((enabled & (1L << s.thread())) == 0) {
+    if ((enabled & (1L << t.id)) == 0) {
       snapshot(ex, enabled);
       return ex.modelError(diverged(n, s, t.name + " is " + (t.finished ? "finished" : "blocked in " + t.pending)));
     }
-    if (!t.name.equals(s.threadName()) || !t.pending.code.opName.equals(s.op()) || !t.pending.objectName().equals(s.object())) {
+    if (!t.name.equals(s.threadName()) || !t.pending.name().equals(s.op()) || !t.pending.objectName().equals(s.object())) {
       snapshot(ex, enabled);
       return ex.modelError(diverged(n, s, t.name + " does " + t.pending));
     }
-    if (prev >= 0 && prev != s.thread()) {
+    if (prev >= 0 && prev != t.id) {
       switches++;
       if ((enabled & (1L << prev)) != 0) {
         preemptions++;
       }
     }
-    return s.thread();
+    return t.id;
   }
 
   @Override
@@ -90,7 +95,7 @@ final class Replayer implements Decider {
       }
       Op op = t.pending;
       boolean blocked = (enabled & (1L << t.id)) == 0;
-      int request = op.code.ticketOrdered() ? requestEvent(ex, t, op) : -1;
+      int request = op.code.block() == OpCode.Block.TICKET ? requestEvent(ex, t, op) : -1;
       List<ThreadRef> holders = new ArrayList<>();
       List<ThreadRef> queued = new ArrayList<>();
       if (blocked && op.target instanceof SyncObject on) {
@@ -105,7 +110,7 @@ final class Replayer implements Decider {
       for (Held h : t.held) {
         held.add(h.toString());
       }
-      out.add(new PendingOp(t.ref, op.code.opName, op.objectName(), op.code.kind, blocked, request, holders, queued,
+      out.add(new PendingOp(t.ref, op.name(), op.objectName(), op.code.kind, blocked, request, holders, queued,
           held, stackOf(t)));
     }
     pendingAtEnd = out;
@@ -179,7 +184,8 @@ final class Replayer implements Decider {
       ExecutionEnd originalEnd, int executionNumber) {
     Replayer replayer = new Replayer(schedule);
     Capture capture = new Capture(replayer);
-    Execution ex = new Execution(replayer, new Dispatch(List.of(capture)), executionNumber, depthLimit, true);
+    Execution ex = new Execution(replayer, new Dispatch(List.of(capture)), executionNumber, depthLimit, true,
+        new ThreadIds(), false);
     ex.run(scenario);
     Violation shown = v;
     if (shown == null) {

@@ -48,8 +48,10 @@ public final class RwSemaphore extends SyncObject {
 
   /** {@code down_read()}: may sleep. */
   public void downRead() {
-    step(OpCode.DOWN_READ);
-    step(OpCode.DOWN_READ_ACQ);
+    sleepingAcquire(OpCode.DOWN_READ, () -> {
+      step(OpCode.DOWN_READ);
+      step(OpCode.DOWN_READ_ACQ);
+    }, OpCode.DOWN_READ_TRYLOCK);
   }
 
   /** {@code down_read_trylock()}: true if acquired. */
@@ -64,8 +66,10 @@ public final class RwSemaphore extends SyncObject {
 
   /** {@code down_write()}: may sleep. */
   public void downWrite() {
-    step(OpCode.DOWN_WRITE);
-    step(OpCode.DOWN_WRITE_ACQ);
+    sleepingAcquire(OpCode.DOWN_WRITE, () -> {
+      step(OpCode.DOWN_WRITE);
+      step(OpCode.DOWN_WRITE_ACQ);
+    }, OpCode.DOWN_WRITE_TRYLOCK);
   }
 
   /** {@code down_write_trylock()}: true if acquired. */
@@ -85,11 +89,13 @@ public final class RwSemaphore extends SyncObject {
 
   /** Not a scheduling point: for listeners and invariants. */
   public boolean isWriteLocked() {
+    observed(OpCode.Dep.OBSERVE);
     return writer != null;
   }
 
   /** Not a scheduling point: number of readers holding it. */
   public int readerCount() {
+    observed(OpCode.Dep.OBSERVE);
     return readers.size();
   }
 
@@ -137,7 +143,7 @@ public final class RwSemaphore extends SyncObject {
         if (writer != null || writerWaitingBefore(Long.MAX_VALUE)) {
           return Boolean.FALSE;
         }
-        addReader(t, true);
+        addReader(t, op.lockdepTrylock());
         return Boolean.TRUE;
       }
       case DOWN_WRITE_TRYLOCK -> {
@@ -145,7 +151,7 @@ public final class RwSemaphore extends SyncObject {
           return Boolean.FALSE;
         }
         writer = t;
-        exec.noteAcquire(t, this, LockMode.WRITE, true);
+        exec.noteAcquire(t, this, LockMode.WRITE, op.lockdepTrylock());
         return Boolean.TRUE;
       }
       case UP_READ -> {

@@ -41,6 +41,23 @@ public final class Sched {
     Execution.current().step(new Op(OpCode.SLEEP, null, why));
   }
 
+  /**
+   * The thread sleeps here ({@code schedule()} after starting I/O, a GFP_KERNEL allocation that
+   * had to wait): like {@link #mightSleep}, and in addition every {@link GiantLock} the thread
+   * holds is released for the sleep and re-taken before it continues, so other threads may run
+   * their giant-locked code in between.
+   */
+  public static void sleep(String why) {
+    Execution e = Execution.current();
+    ModelThread me = e.running();
+    Op op = new Op(OpCode.SLEEP, null, why);
+    if (me == null || me.giants.isEmpty()) {
+      e.step(op);
+    } else {
+      e.sleepWithoutGiants(me, () -> e.step(op));
+    }
+  }
+
   /** Starts a new model thread from a model thread; it is explored like the others. */
   public static void spawn(String name, Runnable body) {
     Execution e = Execution.current();

@@ -34,7 +34,7 @@ public final class Semaphore extends SyncObject {
 
   /** {@code down()}: may sleep. */
   public void down() {
-    step(OpCode.DOWN);
+    sleepingAcquire(OpCode.DOWN, () -> step(OpCode.DOWN), OpCode.DOWN_TRYLOCK);
   }
 
   /** {@code down_trylock()}: true if acquired (the kernel returns 0 then). Never sleeps. */
@@ -53,6 +53,11 @@ public final class Semaphore extends SyncObject {
   }
 
   @Override
+  boolean availableForBlocking() {
+    return count > 0;
+  }
+
+  @Override
   Object apply(Op op, ModelThread t) {
     switch (op.code) {
       case DOWN -> take(t, false);
@@ -60,7 +65,7 @@ public final class Semaphore extends SyncObject {
         if (count == 0) {
           return Boolean.FALSE;
         }
-        take(t, true);
+        take(t, op.lockdepTrylock());
         return Boolean.TRUE;
       }
       case UP -> {

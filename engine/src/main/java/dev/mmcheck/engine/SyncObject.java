@@ -12,7 +12,7 @@ import java.util.List;
  * primitive, decides deadlock.
  */
 public abstract sealed class SyncObject extends ModelObject
-    permits Semaphore, RwSemaphore, ExclusiveLock, SeqCount, Completion, Rcu {
+    permits Semaphore, RwSemaphore, ExclusiveLock, SeqCount, Completion, Rcu, GiantLock {
   private final String lockClass;
 
   SyncObject(String name, String lockClass) {
@@ -35,11 +35,40 @@ public abstract sealed class SyncObject extends ModelObject
     return false;
   }
 
+  /**
+   * For DPOR: would a blocking acquisition of this object be enabled in the current state
+   * (an exclusive lock is free, a semaphore or completion count is positive, a seqcount is
+   * even)? Recorded before each event on the object; only {@link OpCode.Block#EXCLUSIVE}
+   * acquisitions consult it.
+   */
+  boolean availableForBlocking() {
+    return false;
+  }
+
   /** Threads that hold this object and so keep {@code waiter} waiting (for deadlock reports). */
   abstract List<ModelThread> blockers(ModelThread waiter);
 
   final void step(OpCode code) {
     exec.step(new Op(code, this, null));
+  }
+
+  /**
+   * A blocking acquisition ({@code blocking}, one or more steps) that sleeps when contended.
+   * If the running thread holds a {@link GiantLock}, it first tries {@code attempt} (this
+   * primitive's trylock, which must succeed exactly when the blocking acquisition would not
+   * wait); when that fails, the thread gives up its giant locks for the sleep, performs the
+   * blocking acquisition, and takes them back. Without giant locks it is just {@code blocking}.
+   */
+  final void sleepingAcquire(OpCode blockingCode, Runnable blocking, OpCode attempt) {
+    ModelThread me = exec.running();
+    if (me == null || me.giants.isEmpty()) {
+      blocking.run();
+      return;
+    }
+    if ((Boolean) exec.step(new Op(attempt, this, null, blockingCode))) {
+      return;
+    }
+    exec.sleepWithoutGiants(me, blocking);
   }
 
   final Object stepValue(OpCode code, Object arg) {

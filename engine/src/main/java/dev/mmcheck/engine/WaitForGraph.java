@@ -28,7 +28,7 @@ final class WaitForGraph {
           into.add(h.ref);
         }
       }
-      WaitFor.Edge e = new WaitFor.Edge(t.ref, t.pending.code.opName, on, holders, queued);
+      WaitFor.Edge e = new WaitFor.Edge(t.ref, t.pending.name(), on, holders, queued);
       edges.add(e);
       byWaiter.put(t.id, e);
     }

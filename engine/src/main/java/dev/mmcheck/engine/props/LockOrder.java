@@ -7,6 +7,7 @@ import dev.mmcheck.engine.Event;
 import dev.mmcheck.engine.ExecutionContext;
 import dev.mmcheck.engine.ExecutionListener;
 import dev.mmcheck.engine.ExecutionEnd;
+import dev.mmcheck.engine.GiantLock;
 import dev.mmcheck.engine.LockListener;
 import dev.mmcheck.engine.LockMode;
 import dev.mmcheck.engine.Property;
@@ -29,7 +30,10 @@ import java.util.Map;
  * kernel rwsem readers are not recursive, so read acquisitions count like writes; taking a
  * class while holding another instance (or the same one) of it is "possible recursive
  * locking" unless the model says the nesting is intended ({@link #LockOrder(java.util.Set)}).
- * RCU read sections are ignored (they cannot take part in a lock cycle).
+ * RCU read sections are ignored (they cannot take part in a lock cycle). A {@link GiantLock}
+ * held while a sleeping lock is acquired adds no edge (its holder gives it up if it has to
+ * wait), and its re-acquisition after a sleep is reported as a trylock; acquiring a giant lock
+ * while holding another lock, and spinning locks taken under it, are ordinary edges.
  *
  * <p>State: the edge graph lives as long as the property instance (the whole search).
  */
@@ -86,6 +90,9 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
         String b = lock.lockClass();
         if (a.equals(b) && nestable.contains(a) && h.lock() != lock) {
           continue;
+        }
+        if (h.lock() instanceof GiantLock && event.mightSleep()) {
+          continue; // a giant lock is given up when a sleeping acquisition waits: no dependency
         }
         if (graph.hasEdgeConnecting(a, b)) {
           continue;
