@@ -53,7 +53,9 @@ final class ReportWriter {
   static void files(Outcome o, PrintStream out) {
     Config c = o.prepared().config();
     String json = c.get(ConfigKeys.REPORT_JSON);
-    ReportOptions ro = options(o.prepared()).withReplayCommand(replayCommand(o, json));
+    // The files show everything: report.console.* are about the console only.
+    ReportOptions ro = ReportOptions.all(o.prepared().title(), c.effectiveLines(true))
+        .withReplayCommand(replayCommand(o, json));
     if (!json.isEmpty()) {
       Counterexample first = o.result() instanceof Result.ViolationsFound f
           ? f.first().withSchedule(f.first().schedule().withMeta(Runner.scheduleMeta(o.prepared()))) : null;

@@ -48,7 +48,7 @@ public final class SourceLines {
    * A kernel function a model frame mirrors.
    *
    * @param name the function, e.g. {@code do_page_fault}
-   * @param modelClass the simple name of the model class declaring it, e.g. {@code Memory}
+   * @param modelClass the simple (binary) name of the model class of the frame, e.g. {@code Memory}
    * @param file the model source file
    * @param line the declaration's line (1-based), 0 if not found
    * @param summary the first sentence of its Javadoc, {@code {@code}} and {@code {@link}} markup
@@ -88,7 +88,8 @@ public final class SourceLines {
         String simple = cls.substring(cls.lastIndexOf('.') + 1);
         Source s = source(f);
         Function fn = s == null ? null : s.functions().get(f.getMethodName());
-        return Optional.of(fn != null ? fn : new Function(f.getMethodName(), simple, f.getFileName(), 0, ""));
+        return Optional.of(fn != null ? new Function(fn.name(), simple, fn.file(), fn.line(), fn.summary())
+            : new Function(f.getMethodName(), simple, f.getFileName(), 0, ""));
       }
     }
     return Optional.empty();

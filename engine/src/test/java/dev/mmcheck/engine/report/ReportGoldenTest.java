@@ -115,6 +115,7 @@ class ReportGoldenTest {
     Result r = c.replay(new Schedule(s.scenario(), Map.of(), steps));
     assertInstanceOf(Result.ModelError.class, r);
     Golden.check("diverged.txt", TextReport.render(r, options("abba, edited schedule")));
+    Golden.check("diverged.html", HtmlReport.render(r, options("abba, edited schedule")));
     Golden.check("diverged.json", ResultJson.write(r, options("abba, edited schedule"), null, Map.of()));
   }
 }
