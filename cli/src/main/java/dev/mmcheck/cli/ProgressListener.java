@@ -32,6 +32,7 @@ import java.util.function.LongSupplier;
  * first violation: ...}), or at the end of the first second if it came earlier and the search
  * still runs; the report with its trace follows when the search ends. A search that ends
  * within a second prints nothing. A final line ends with {@code (done)} if anything was printed.
+ * The {@code N violations} count is of executions that ended in a violation (repeats included).
  * Off with {@code --quiet}.
  *
  * <p>Costs one clock read per execution. Runs on the explorer thread; not thread-safe (callbacks
@@ -48,7 +49,7 @@ public final class ProgressListener implements ExecutionListener, SearchListener
   }
 
   /** The span the executions/s rate is measured over. */
-  public static final Duration WINDOW = Duration.ofSeconds(5);
+  public static final Duration WINDOW = Duration.ofSeconds(3);
   private static final long SAMPLE_NANOS = 200_000_000L;
   private static final long LIVE_FIRST_NANOS = 1_000_000_000L;
   /** Nothing is printed for searches shorter than this: their report follows at once. */
@@ -102,7 +103,15 @@ public final class ProgressListener implements ExecutionListener, SearchListener
 
   @Override
   public void deadlock(ExecutionContext ctx, WaitFor cycle) {
-    lastDeadlock = cycle.cycle().isEmpty() ? "all unfinished threads blocked" : cycle.summary();
+    if (cycle.cycle().isEmpty()) {
+      lastDeadlock = "all unfinished threads blocked";
+      return;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (WaitFor.Edge e : cycle.cycle()) {
+      sb.append(e.waiter().name()).append(" -[").append(e.on().name()).append("]-> ");
+    }
+    lastDeadlock = sb.append(cycle.cycle().get(0).waiter().name()).toString();
   }
 
   @Override
