@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * size, the median Java render time, and, when a Chromium is on the PATH (or
  * {@code $MMCHECK_CHROMIUM}), the median wall time of {@code chromium --headless --dump-dom}
  * (start-up, parse, layout, script) and the page's own script set-up time
- * ({@code data-setup-ms}). A harness that prints figures, not a test. Writes the pages to
+ * ({@code data-setup-ms}), and the same browser time for a blank page (its start-up, to
+ * subtract). A harness that prints figures, not a test. Writes the pages to
  * {@code bench/target/report-<events>.html} to look at.
  *
  * <p>Usage: {@code bench/report.sh [repetitions]} (default 5).
@@ -41,6 +42,17 @@ public final class ReportBenchmark {
     String chromium = chromium();
     System.out.println("report benchmark, " + reps + " repetitions, medians; chromium: "
         + (chromium == null ? "not found (browser figures skipped)" : chromium));
+    if (chromium != null) {
+      Path blank = out.resolve("blank.html").toAbsolutePath();
+      Files.writeString(blank, "<!DOCTYPE html><html><body>blank</body></html>\n");
+      double[] wall = new double[Math.min(reps, 3)];
+      for (int i = 0; i < wall.length; i++) {
+        long t0 = System.nanoTime();
+        dumpDom(chromium, blank, out.resolve("chromium-profile"));
+        wall[i] = (System.nanoTime() - t0) / 1e6;
+      }
+      System.out.printf(Locale.ROOT, "chromium on a blank page (start-up and exit): %.0f ms%n", median(wall));
+    }
     System.out.printf(Locale.ROOT, "%7s %10s %10s %10s %12s %12s %13s %12s%n", "events", "html KB", "text KB",
         "json KB", "html ms", "text ms", "chromium ms", "script ms");
     for (int work : new int[] {32, 332, 1000}) {
