@@ -109,7 +109,9 @@ final class HtmlWaitFor {
               "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.0f\"/><text x=\"%.1f\" y=\"%.1f\">", at[i][0], at[i][1], NODE_R,
               at[i][0], at[i][1] + 4)).append(esc(t.name())).append("</text></g>\n");
     }
-    sb.append("</svg>\n");
+    sb.append("</svg>\n<p class=\"caption\">An arrow points from a blocked thread to a thread it waits for: solid when"
+        + " that thread holds the lock, dashed when it is only queued ahead (rwsem FIFO, writer preference);"
+        + " red arrows form the wait-for cycle.</p>\n");
   }
 
   private static boolean inCycle(List<ThreadRef> cycle, ThreadRef from, ThreadRef to) {

@@ -113,6 +113,14 @@ class HtmlBrowserTest {
   }
 
   @Test
+  void modelErrorShowsTheMessageAndAnEmptyTrace() throws Exception {
+    Document d = render("diverged.html");
+    assertEquals("model-error", d.selectFirst("#verdict").attr("data-verdict"));
+    assertTrue(d.selectFirst("section.model-error pre").text().contains("the model diverged from the schedule"));
+    assertTrue(d.select("li.ev").isEmpty());
+  }
+
+  @Test
   void screenshotIsAPicture() throws Exception {
     Path html = tmp.resolve("abba.html");
     Files.copy(GOLDEN.resolve("abba.html"), html);
