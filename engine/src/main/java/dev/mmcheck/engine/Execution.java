@@ -426,7 +426,7 @@ final class Execution implements ExecutionContext, World {
       v = op.target != null ? op.target.apply(op, me) : op.arg;
     }
     ops.add(op);
-    footprints.add(Footprint.of(op, me.id));
+    footprints.add(Footprint.executed(op, me.id, v));
     tids[index] = me.id;
     me.localCount++;
     EventKind kind = op.code.kind;
@@ -434,7 +434,7 @@ final class Execution implements ExecutionContext, World {
       kind = EventKind.TRYLOCK_FAILED;
     }
     Object shown = op.code == OpCode.WRITE || op.code == OpCode.READ || op.code == OpCode.CHOOSE
-        || op.code == OpCode.RCU_GP_WAIT
+        || op.code == OpCode.RCU_GP_WAIT || op.code == OpCode.FETCH_ADD
         || v instanceof Boolean ? v : null;
     Event ev = new Event(index, me.ref, kind, op.name(), op.objectName(), shown, op.mightSleep());
     if (capture) {

@@ -68,6 +68,19 @@ final class Footprint {
     return b.build();
   }
 
+  /** The accesses of {@code op} executed by {@code tid} with result {@code value}. */
+  static Footprint executed(Op op, int tid, Object value) {
+    if (op.code == OpCode.CMPXCHG && Boolean.FALSE.equals(value)) {
+      Builder b = new Builder();
+      b.add(op.target.key, OpCode.Dep.READ);
+      if (op.target.ownerKey() >= 0) {
+        b.add(op.target.ownerKey(), OpCode.Dep.READ);
+      }
+      return b.build();
+    }
+    return of(op, tid);
+  }
+
   /** Do events with these footprints conflict (if run by different threads)? */
   boolean conflicts(Footprint o) {
     for (int i = 0; i < keys.length; i++) {

@@ -41,6 +41,10 @@ package dev.mmcheck.engine;
 enum OpCode {
   READ("read", EventKind.READ, Dep.READ, Sync.NONE, false),
   WRITE("write", EventKind.WRITE, Dep.WRITE, Sync.NONE, false),
+  /** Atomic compare-and-exchange: a write if it succeeds, a read if it fails. */
+  CMPXCHG("cmpxchg", EventKind.WRITE, Dep.WRITE, Sync.NONE, false),
+  /** Atomic add, returning the old value (atomic_fetch_add). */
+  FETCH_ADD("fetch_add", EventKind.WRITE, Dep.WRITE, Sync.NONE, false),
   ALLOC("alloc", EventKind.ALLOC, Dep.LOCAL, Sync.NONE, false),
   FREE("free", EventKind.FREE, Dep.WRITE, Sync.NONE, false),
   ACCESS("access", EventKind.ACCESS, Dep.READ, Sync.NONE, false),

@@ -86,6 +86,16 @@ final class Outcomes2 implements EventListener, ExecutionListener, LockListener 
     outcomes.add(o + " end=" + end);
   }
 
+  /** True if no bound cut the search that produced {@code r}. */
+  static boolean exhaustive(Result r) {
+    return switch (r) {
+      case Result.Verified v -> true;
+      case Result.ViolationsFound f -> f.boundsHit().isEmpty();
+      case Result.BoundReached b -> false;
+      case Result.ModelError e -> false;
+    };
+  }
+
   /** The result of one strategy: outcomes, lock-order edges and the distinct violations. */
   record Run(Set<String> outcomes, Set<String> edges, Set<String> violations, Result result) {}
 

@@ -87,10 +87,15 @@ final class TraceClasses implements EventListener, ExecutionListener {
       if (arrA != arrB && !oa.endsWith("trylock") && !ob.endsWith("trylock")) {
         return false;
       }
-      return !(READ_SIDE.contains(oa) && READ_SIDE.contains(ob));
+      return !(readSide(a, oa) && readSide(b, ob));
     }
     return (a.op().equals("free") && b.object().startsWith(a.object() + "."))
         || (b.op().equals("free") && a.object().startsWith(b.object() + "."));
+  }
+
+  /** A failed compare-and-exchange only reads. */
+  private static boolean readSide(Event e, String op) {
+    return READ_SIDE.contains(op) || (op.equals("cmpxchg") && Boolean.FALSE.equals(e.value()));
   }
 
   static String canonical(List<Event> es) {
