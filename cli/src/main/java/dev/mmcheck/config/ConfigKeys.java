@@ -67,12 +67,13 @@ public final class ConfigKeys {
 
   /** Where to write the counterexample as JSON; empty = don't. Relative paths: working folder. */
   public static final Key<String> REPORT_JSON = Key.string("report.json", "",
-      "file to write the counterexample schedule/trace JSON to; empty = none"
+      "file to write the run's JSON report to (verdict, statistics, config; for a violation also"
+          + " the replayable schedule and trace: ./mmcheck replay FILE); empty = none"
           + " (tip: report.json = ${config_path}/../mmcheck-out/name.json)");
 
   /** Where to write an HTML report; empty = don't. */
   public static final Key<String> REPORT_HTML = Key.string("report.html", "",
-      "file to write an HTML report to; empty = none");
+      "file to write the HTML report to (self-contained: swimlanes, lock bars, source lines); empty = none");
 
   /** The expected outcome; no default (no check). */
   public static final Key<Expectation> EXPECT = new Key<>("expect", ValueTypes.expectation(), null,

@@ -1,6 +1,7 @@
 package dev.mmcheck.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -88,8 +89,14 @@ public final class Checker {
 
   /** Explores the scenario; {@code control} may stop it early. */
   public Result run(Control control) {
+    Instant started = Instant.now();
     Explorer explorer = new Explorer(scenario, options, new Dispatch(listeners), control);
-    return supervise(explorer::explore, () -> explorer.currentExecution, explorer::statistics);
+    return timed(supervise(explorer::explore, () -> explorer.currentExecution, explorer::statistics), started);
+  }
+
+  /** Adds the wall-clock start and end to the result's statistics (when it has some). */
+  private static Result timed(Result r, Instant started) {
+    return r.statistics() == null ? r : r.withStatistics(r.statistics().withTimes(started, Instant.now()));
   }
 
   /**
@@ -99,9 +106,10 @@ public final class Checker {
    * {@link Result.Verified} (one execution, no violation). The stall watchdog runs as in a search.
    */
   public Result replay(Schedule schedule) {
+    Instant started = Instant.now();
     long start = System.nanoTime();
     AtomicReference<Execution> current = new AtomicReference<>();
-    return supervise(() -> {
+    return timed(supervise(() -> {
       Execution ex = new Execution(new Replayer(schedule), new Dispatch(listeners), 1, options.depthLimit(), false,
           new ThreadIds(), !options.multipleErrors());
       current.set(ex);
@@ -120,7 +128,7 @@ public final class Checker {
         cs.add(Replayer.capture(scenario, schedule, options.depthLimit(), v, end, 1));
       }
       return new Result.ViolationsFound(cs, List.of(), st);
-    }, current::get, () -> null);
+    }, current::get, () -> null), started);
   }
 
   /** Wall time without progress, in stall timeouts, after which a search is declared hung. */
