@@ -49,6 +49,19 @@ public final class Cell<T> extends ModelObject {
   }
 
   /**
+   * A busy-wait, modelled as waiting: {@code while (!until.test(cell)) cpu_relax();}. The thread
+   * is disabled until the value satisfies {@code until}, then reads it (one scheduling point),
+   * so the search does not interleave useless iterations and a wait that no other thread can
+   * end is reported as a deadlock. {@code until} must be a pure function of the value.
+   *
+   * @return the value that ended the wait
+   */
+  @SuppressWarnings("unchecked")
+  public T awaitUntil(java.util.function.Predicate<? super T> until) {
+    return (T) exec.step(new Op(OpCode.AWAIT, this, until));
+  }
+
+  /**
    * {@code atomic_fetch_add} on an integer cell: adds {@code delta} and returns the old value;
    * one atomic scheduling point.
    */
@@ -90,6 +103,12 @@ public final class Cell<T> extends ModelObject {
   @Override
   long ownerKey() {
     return owner == null ? -1 : owner.key;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  boolean enabled(Op op, ModelThread t) {
+    return op.code != OpCode.AWAIT || ((java.util.function.Predicate<Object>) op.arg).test(value);
   }
 
   @Override

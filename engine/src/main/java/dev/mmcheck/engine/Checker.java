@@ -111,7 +111,7 @@ public final class Checker {
     AtomicReference<Execution> current = new AtomicReference<>();
     return timed(supervise(() -> {
       Execution ex = new Execution(new Replayer(schedule), new Dispatch(listeners), 1, options.depthLimit(), false,
-          new ThreadIds(), !options.multipleErrors());
+          new ThreadIds(), !options.multipleErrors(), options.spinLimit());
       current.set(ex);
       ExecutionEnd end = ex.run(scenario);
       Statistics st = new Statistics(1, end == ExecutionEnd.COMPLETED ? 1 : 0, end == ExecutionEnd.DEADLOCK ? 1 : 0,

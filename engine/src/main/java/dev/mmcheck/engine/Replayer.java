@@ -185,7 +185,7 @@ final class Replayer implements Decider {
     Replayer replayer = new Replayer(schedule);
     Capture capture = new Capture(replayer);
     Execution ex = new Execution(replayer, new Dispatch(List.of(capture)), executionNumber, depthLimit, true,
-        new ThreadIds(), false);
+        new ThreadIds(), false, 0);
     ex.run(scenario);
     Violation shown = v;
     if (shown == null) {

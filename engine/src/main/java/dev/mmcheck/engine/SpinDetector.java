@@ -4,22 +4,24 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Busy-wait detection for one model thread (GenMC's "spin-assume" idea, done dynamically): a
- * thread whose last two iterations read the same cells with the same values, with nothing but
- * reads (and local operations) in between, and that is about to start a third, is waiting,
- * not progressing. It is disabled until another thread writes one of those cells; if nobody
- * can, the execution ends with no enabled thread and the deadlock property reports a
- * <em>livelock</em> naming the cells and the loop. An iteration is at most {@link #MAX_PERIOD}
- * reads.
+ * Busy-wait detection for one model thread: counts how many times in a row the thread ran the
+ * same iteration, reading the same cells with the same values (at most {@link #MAX_PERIOD}
+ * reads an iteration), with nothing but reads and local operations in between and no other
+ * thread writing any of those cells. A loop like {@code while (flag.get() == 0) {}} that
+ * nobody ends would otherwise run until the depth bound, and the search would interleave
+ * every iteration with every other thread; past {@code limit} repetitions the execution ends
+ * with a <em>livelock</em> violation that names the cells and the loop's source line.
+ *
+ * <p>This is a diagnosis, not a reduction: nothing is pruned before the limit. A busy-wait that
+ * another thread is meant to end should be modelled with {@link Cell#awaitUntil}, which blocks
+ * the thread until the value changes (GenMC's "spin-assume" done by the model author), so it
+ * costs no interleavings and its deadlock is reported as such.
  *
  * <pre>
- *   running --two identical iterations, next op starts a third--&gt; spinning(since event s, cells C)
- *   spinning --another thread writes a cell of C after s--&gt; running (re-reads)
+ *   iteration k: reads (c1 = v1) ... (cp = vp)      iteration k+1: the same reads, same values
+ *   no write to c1..cp by another thread since iteration k began  =&gt;  repeats++
+ *   anything else (a write, a lock operation, another value)      =&gt;  repeats = 0
  * </pre>
- *
- * <p>Pruning those iterations loses no outcome: a repeated iteration reads what the previous
- * one read and writes nothing, so every execution in which it runs is equivalent, for every
- * thread's observations, to one in which the thread waited instead.
  */
 final class SpinDetector {
   static final int MAX_PERIOD = 4;
@@ -27,72 +29,94 @@ final class SpinDetector {
 
   private final Cell<?>[] cells = new Cell<?>[WINDOW];
   private final Object[] values = new Object[WINDOW];
+  private final int[] at = new int[WINDOW];
   private int n;
-  /** While spinning: the event count when it started, and the cells it waits on. */
-  private int since = -1;
-  private Cell<?>[] watched;
+  private int period;
+  /** Reads that continued the repeating pattern (after its first iteration). */
+  private int repeatedReads;
 
-  /** Records an executed op of this thread and the value it returned. */
-  void executed(Op op, Object value) {
-    since = -1;
+  /** Records an executed op of this thread ({@code index} its event) and the value it returned. */
+  void executed(Op op, Object value, int index) {
     boolean read = op.code == OpCode.READ || (op.code == OpCode.CMPXCHG && Boolean.FALSE.equals(value));
-    if (read) {
-      if (n == WINDOW) {
-        System.arraycopy(cells, 1, cells, 0, WINDOW - 1);
-        System.arraycopy(values, 1, values, 0, WINDOW - 1);
-        n--;
+    if (!read) {
+      if (op.code.dep != OpCode.Dep.LOCAL) {
+        n = 0;
+        period = 0;
+        repeatedReads = 0;
       }
-      cells[n] = (Cell<?>) op.target;
-      values[n] = op.code == OpCode.CMPXCHG ? ((Cell<?>) op.target).peekQuietly() : value;
-      n++;
-    } else if (op.code.dep != OpCode.Dep.LOCAL) {
-      n = 0;
-    }
-  }
-
-  /**
-   * The thread is about to perform {@code next} at event {@code eventCount}: starts spinning if
-   * it would begin a third identical iteration.
-   */
-  void about(Op next, int eventCount) {
-    if (since >= 0 || !(next.target instanceof Cell<?> c)
-        || !(next.code == OpCode.READ || next.code == OpCode.CMPXCHG)) {
       return;
     }
-    for (int p = 1; p <= MAX_PERIOD && 2 * p <= n; p++) {
-      boolean same = cells[n - p] == c;
-      for (int k = 0; same && k < p; k++) {
-        same = cells[n - p + k] == cells[n - 2 * p + k] && Objects.equals(values[n - p + k], values[n - 2 * p + k]);
-      }
-      if (same) {
-        since = eventCount;
-        watched = Arrays.copyOfRange(cells, n - p, n);
-        return;
-      }
+    if (n == WINDOW) {
+      System.arraycopy(cells, 1, cells, 0, WINDOW - 1);
+      System.arraycopy(values, 1, values, 0, WINDOW - 1);
+      System.arraycopy(at, 1, at, 0, WINDOW - 1);
+      n--;
+    }
+    Cell<?> c = (Cell<?>) op.target;
+    cells[n] = c;
+    values[n] = op.code == OpCode.CMPXCHG ? c.peekQuietly() : value;
+    at[n] = index;
+    n++;
+    int p = repeatingPeriod();
+    if (p == 0) {
+      period = 0;
+      repeatedReads = 0;
+    } else if (p != period) {
+      period = p;
+      repeatedReads = 1;
+    } else {
+      repeatedReads++;
     }
   }
 
-  /** True while the thread waits for another thread's write to a watched cell. */
-  boolean blocked() {
-    if (since < 0) {
-      return false;
+  /** The period p such that the last p reads repeat the p before them with no foreign write, or 0. */
+  private int repeatingPeriod() {
+    for (int p = 1; p <= MAX_PERIOD && 2 * p <= n; p++) {
+      boolean same = true;
+      for (int k = 0; same && k < p; k++) {
+        int now = n - p + k;
+        int before = n - 2 * p + k;
+        same = cells[now] == cells[before] && Objects.equals(values[now], values[before])
+            && cells[now].lastWrite() < at[before];
+      }
+      if (same && (p == 1 || !constantWithin(p))) {
+        return p;
+      }
     }
-    for (Cell<?> c : watched) {
-      if (c.lastWrite() >= since) {
+    return 0;
+  }
+
+  /** True if the last p reads are all one (cell, value): then period 1 describes them. */
+  private boolean constantWithin(int p) {
+    for (int k = n - p + 1; k < n; k++) {
+      if (cells[k] != cells[n - p] || !Objects.equals(values[k], values[n - p])) {
         return false;
       }
     }
     return true;
   }
 
-  /** The cells it waits on (while {@link #blocked}). */
-  Cell<?>[] watched() {
-    return watched;
+  /** Consecutive repetitions of the current iteration. */
+  int repeats() {
+    return period == 0 ? 0 : repeatedReads / period;
+  }
+
+  /** The cells of the repeating iteration, as {@code name (= value)}. */
+  String describe() {
+    StringBuilder sb = new StringBuilder();
+    int p = Math.max(1, period);
+    for (int k = n - p; k < n; k++) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(cells[k].name()).append(" (= ")
+          .append(Values.show(values[k])).append(')');
+    }
+    return sb.toString();
   }
 
   void reset() {
     n = 0;
-    since = -1;
-    watched = null;
+    repeatedReads = 0;
+    period = 0;
+    Arrays.fill(cells, null);
+    Arrays.fill(values, null);
   }
 }

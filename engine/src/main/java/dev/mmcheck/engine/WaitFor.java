@@ -12,8 +12,8 @@ public record WaitFor(List<Edge> edges, List<Edge> cycle) {
   /**
    * {@code waiter} waits in {@code op} on {@code on}, which {@code holders} hold; on an rwsem,
    * {@code queuedAhead} are threads queued before it (a waiting writer blocks later readers)
-   * that do not hold it. For a thread that busy-waits ({@code spinning}), {@code on} is a cell
-   * it keeps reading, {@code op} names the cells and their values, and nobody holds it.
+   * that do not hold it. For a thread waiting in {@link Cell#awaitUntil} ({@code spinning}),
+   * {@code on} is the cell, {@code op} names it with its value, and nobody holds it.
    */
   public record Edge(ThreadRef waiter, String op, ModelObject on, List<ThreadRef> holders,
       List<ThreadRef> queuedAhead, boolean spinning) {
@@ -48,7 +48,7 @@ public record WaitFor(List<Edge> edges, List<Edge> cycle) {
     @Override
     public String toString() {
       if (spinning) {
-        return waiter + " busy-waits reading " + op + " and no other thread writes it";
+        return waiter + " waits until " + op + " changes, and no other thread can change it";
       }
       String name = op.endsWith("(acquired)") ? op.substring(0, op.length() - "(acquired)".length()) : op;
       return waiter + " waits in " + name + "(" + on.name() + ")"
@@ -57,7 +57,7 @@ public record WaitFor(List<Edge> edges, List<Edge> cycle) {
     }
   }
 
-  /** True if some thread busy-waits for a write nobody can make (a livelock, not a blocked lock). */
+  /** True if some thread waits for a write nobody can make (a busy-wait that cannot end, not a held lock). */
   public boolean livelock() {
     for (Edge e : edges) {
       if (e.spinning()) {

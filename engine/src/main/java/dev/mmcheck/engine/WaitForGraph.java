@@ -17,13 +17,10 @@ final class WaitForGraph {
     List<WaitFor.Edge> edges = new ArrayList<>();
     Map<Integer, WaitFor.Edge> byWaiter = new HashMap<>();
     for (ModelThread t : threads) {
-      if (!t.finished && t.started && t.spin.blocked()) {
-        StringBuilder cells = new StringBuilder();
-        for (Cell<?> c : t.spin.watched()) {
-          cells.append(cells.length() == 0 ? "" : ", ").append(c.name()).append(" (= ")
-              .append(Values.show(c.peekQuietly())).append(')');
-        }
-        WaitFor.Edge e = new WaitFor.Edge(t.ref, cells.toString(), t.spin.watched()[0], List.of(), List.of(), true);
+      if (!t.finished && t.started && t.pending != null && t.pending.code == OpCode.AWAIT
+          && t.pending.target instanceof Cell<?> c) {
+        WaitFor.Edge e = new WaitFor.Edge(t.ref, c.name() + " (= " + Values.show(c.peekQuietly()) + ")", c,
+            List.of(), List.of(), true);
         edges.add(e);
         byWaiter.put(t.id, e);
         continue;

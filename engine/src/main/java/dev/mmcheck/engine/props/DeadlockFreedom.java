@@ -20,7 +20,7 @@ public final class DeadlockFreedom implements Property, ExecutionListener {
 
   @Override
   public String description() {
-    return "no state where every unfinished thread is blocked (or busy-waits for a write nobody makes)";
+    return "no state where every unfinished thread is blocked (on a lock, a completion or an awaited value)";
   }
 
   @Override

@@ -74,6 +74,7 @@ final class TextTrace {
     switch (c.end()) {
       case DEADLOCK -> sb.append("  -- deadlock: no thread can run\n");
       case DEPTH_BOUND -> sb.append("  -- execution cut by search.depth_limit\n");
+      case SPIN_BOUND -> sb.append("  -- execution cut by search.spin_limit (a busy-wait repeated)\n");
       case MODEL_ERROR -> sb.append("  -- the model diverged or failed here\n");
       case COMPLETED, VIOLATION, SLEEP_BLOCKED -> { }
     }
