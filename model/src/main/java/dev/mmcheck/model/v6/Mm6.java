@@ -148,7 +148,11 @@ public final class Mm6 extends Tracked {
 
   // ---- ghost ----
 
-  /** Ghost: the logical address space changes at this point (a syscall's linearisation point). */
+  /**
+   * Ghost: the logical address space changes here (a syscall's linearisation point): an unmap
+   * is recorded just before the tree store that removes the VMA, a map just after the store
+   * that inserts it, so no walker sees a hole the ghost does not have.
+   */
   public void ghostSetMapped(int start, int end, boolean mapped) {
     if (!tracksLogicalMap) {
       return;

@@ -97,8 +97,8 @@ public final class Mmap6 {
     int end = vma.vmEnd.get();
     PerVmaLock.vma_start_write(mm, vma);
     PerVmaLock.vma_mark_detached(mm, vma);
+    mm.ghostSetMapped(start, end, false);             // ghost: unmapped from here on (before a walker can see the hole)
     mm.mt.mas_store(start, end, null);
-    mm.ghostSetMapped(start, end, false);
     mm.mmap_write_downgrade();
     zap(mm, start, end);
     mm.k.vm_area_free(vma);
