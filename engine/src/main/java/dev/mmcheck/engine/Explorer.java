@@ -71,8 +71,12 @@ final class Explorer implements Decider {
         case DEADLOCK -> deadlocked++;
         case VIOLATION -> { }
         case DEPTH_BOUND -> {
-          bounded++;
-          boundsHit.add(Bound.DEPTH_LIMIT);
+          // pick's preemption-bound cut also ends an execution as DEPTH_BOUND; it has already
+          // counted itself and recorded PREEMPTION_BOUND, so only a real depth-limit cut counts here
+          if (ex.ops.size() >= opt.depthLimit()) {
+            bounded++;
+            boundsHit.add(Bound.DEPTH_LIMIT);
+          }
         }
         case SLEEP_BLOCKED -> sleepBlocked++;
         case SPIN_BOUND -> {
