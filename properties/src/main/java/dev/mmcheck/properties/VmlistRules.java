@@ -24,7 +24,7 @@ import java.util.Set;
  * <ol>
  *   <li>modifying the vmlist (a write to {@code mm->mmap} or to {@code vm_start}, {@code vm_end},
  *       {@code vm_offset}, {@code vm_flags} or {@code vm_next} of a VMA <em>in the list</em>)
- *       requires {@code mmap_sem};
+ *       requires {@code mmap_sem} (for write, where it is an rwsem);
  *   <li>... and {@code vmlist_modify_lock} (an era without a vmlist lock cannot obey it);
  *   <li>scanning the vmlist (reading {@code mm->mmap}, {@code mm->mmap_cache}, or {@code vm_start},
  *       {@code vm_end}, {@code vm_next} of a listed VMA) requires {@code mmap_sem} or
@@ -70,7 +70,7 @@ public final class VmlistRules implements Property, ObjectListener, LockListener
     }
     List<Held> held = ctx.heldBy(event.thread());
     String where = event.thread() + " " + event.describe() + " in " + MmLocks.function(ctx) + " holding " + held;
-    boolean sem = MmLocks.holds(held, mm.mmapSem);
+    boolean sem = write ? MmLocks.holdsExclusive(held, mm.mmapSemObject()) : MmLocks.holds(held, mm.mmapSemObject());
     boolean vmlist = MmLocks.holds(held, mm.vmlistLockObject());
     if (write && !sem) {
       ctx.report(this, "rule 1 (modify the vmlist only with mmap_sem): " + where);
