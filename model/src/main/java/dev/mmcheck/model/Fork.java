@@ -10,9 +10,10 @@ import dev.mmcheck.engine.Cell;
  * {@code dup_mmap} links each copied VMA into the child and runs {@code copy_page_range} under
  * the child's {@code page_table_lock}, and {@code copy_page_range} takes the parent's
  * {@code page_table_lock} inside it ({@link Discipline#dupMmapNestsPtl}): one mm's lock held
- * while taking another's, what seed 002's rule 5 forbids. Simplified: the child mm is built by
- * the scenario ({@code allocate_mm} + {@code mm_init}); no {@code mmlist}, no i_mmap, no
- * {@code vm_ops->open}; {@code copy_page_range} handles one page per step.
+ * while taking another's, what seed 002's rule 5 forbids; it has put the child on
+ * {@code mmlist} first, where stealers can find it (2.4.0 adds it after {@code dup_mmap}).
+ * Simplified: the child mm is built by the scenario ({@code allocate_mm} + {@code mm_init}, off
+ * {@code mmlist}, unshared); no i_mmap, no {@code vm_ops->open}.
  */
 public final class Fork {
   private Fork() {}
@@ -25,6 +26,10 @@ public final class Fork {
       oldmm.kernel.lockKernel();
     }
     dup_mmap(oldmm, child);
+    if (!child.onMmlist.get()) {
+      child.onMmlist.set(true);      // 2.4.0: list_add(&mm->mmlist, &oldmm->mmlist) after dup_mmap
+    }
+    child.setUnshared(false);        // tsk->mm = mm
     if (d.syscallsTakeBkl()) {
       oldmm.kernel.unlockKernel();
     }
@@ -37,6 +42,9 @@ public final class Fork {
    */
   public static void dup_mmap(MmStruct oldmm, MmStruct child) {
     boolean nest = oldmm.discipline.dupMmapNestsPtl();
+    if (nest) {
+      child.onMmlist.set(true);      // 2.4.20: "Add it first so that swapoff can see any swap entries"
+    }
     child.beginChange();
     Vma tail = null;
     for (Vma mpnt = oldmm.mmap.get(); mpnt != null; mpnt = mpnt.vmNext.get()) {

@@ -46,6 +46,13 @@ public final class MmStruct extends Tracked {
   public final Cell<Integer> totalVm;
   public final Cell<Integer> lockedVm;
   public final Cell<Integer> rss;
+  /**
+   * On the list stealers pick victims from (2.2.1 the task list, 2.4 {@code mmlist}): 2.4.0
+   * {@code copy_mm} adds a child after {@code dup_mmap}, 2.4.20 {@code dup_mmap} first ("so
+   * that swapoff can see any swap entries"). True for every mm a scenario builds, except a fork
+   * child until fork adds it.
+   */
+  public final Cell<Boolean> onMmlist;
   /** {@code mmap_sem} as a semaphore (every era but 2.4.20). */
   public final Semaphore mmapSem;
   /** {@code mmap_sem} as an rw_semaphore (2.4.20), or null. */
@@ -75,6 +82,8 @@ public final class MmStruct extends Tracked {
   /** Whether sys_mprotect/sys_mlock call merge_segments after the fixup (2.2 does). */
   public boolean mergeAfterFixup = true;
 
+  /** Ghost: no task uses this mm yet (a fork child before {@code tsk->mm = mm}). */
+  private final Cell<Boolean> unshared;
   private int fileBase = Integer.MIN_VALUE;
   private int fileBaseOffset;
   /**
@@ -97,6 +106,8 @@ public final class MmStruct extends Tracked {
     this.totalVm = cell("total_vm", 0);
     this.lockedVm = cell("locked_vm", 0);
     this.rss = cell("rss", 0);
+    this.onMmlist = cell("on_mmlist", true);
+    this.unshared = new Cell<>(name + ".ghost_unshared", false);
     this.mmapSem = new Semaphore(name + ".mmap_sem", 1);
     this.mmapRwSem = discipline.mmapSemRw() ? new RwSemaphore(name + ".mmap_sem", "mmap_sem") : null;
     this.pageTableLock = new SpinLock(name + ".page_table_lock");
@@ -240,6 +251,16 @@ public final class MmStruct extends Tracked {
   /** Ghost: the file offset address {@code addr} must map, or -1 if no file is laid out. */
   public int expectedOffset(int addr) {
     return fileBase == Integer.MIN_VALUE ? -1 : addr - fileBase + fileBaseOffset;
+  }
+
+  /** Ghost: whether no task uses this mm yet; a write event (setup: a fork child). */
+  public void setUnshared(boolean u) {
+    unshared.set(u);
+  }
+
+  /** Ghost: true while no task uses this mm, so no clone can race with changes to its list. */
+  public boolean isUnshared() {
+    return unshared.peek();
   }
 
   /** Ghost: the running kernel path starts changing the list or a listed VMA's fields. */

@@ -35,6 +35,9 @@ public final class Vmscan {
     kernel.lockKernel();
     int result = 0;
     for (MmStruct mm : victims) {
+      if (!mm.onMmlist.get()) {
+        continue;                    // not (yet) where swap_out picks victims from
+      }
       result = swap_out_mm(mm, 0, gfpIo);
       if (result != 0) {
         break;

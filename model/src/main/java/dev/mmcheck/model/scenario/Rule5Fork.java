@@ -34,6 +34,8 @@ public final class Rule5Fork extends MmScenario {
     Kernel k = new Kernel();
     MmStruct parent = newMm("parent", k, 2);
     MmStruct child = newMm("child", k, 2);
+    child.onMmlist.set(false);
+    child.setUnshared(true);
     map(parent, "vma", 0, 2, 0, Vma.VM_READ | Vma.VM_WRITE, null, null);
     parent.pte(1).set(Pte.anonPage(1, 101, true, true));
     parent.rss.set(1);
