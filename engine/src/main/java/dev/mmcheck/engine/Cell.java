@@ -38,11 +38,31 @@ public final class Cell<T> extends ModelObject {
   }
 
   /**
-   * Reads without a scheduling point. For listeners and properties checking invariants, and
-   * for code that already holds the lock that protects the cell — using it elsewhere hides
-   * races from the checker.
+   * {@code cmpxchg}: if the value equals {@code expected} (by {@code equals}), sets it to
+   * {@code update}; one atomic scheduling point. Returns true if it did. A failed exchange only
+   * reads (it commutes with other reads and failed exchanges).
+   */
+  public boolean compareAndSet(T expected, T update) {
+    return (Boolean) exec.step(new Op(OpCode.CMPXCHG, this, new Object[] {expected, update}));
+  }
+
+  /**
+   * {@code atomic_fetch_add} on an integer cell: adds {@code delta} and returns the old value;
+   * one atomic scheduling point.
+   */
+  @SuppressWarnings("unchecked")
+  public int fetchAdd(int delta) {
+    return (Integer) exec.step(new Op(OpCode.FETCH_ADD, this, delta));
+  }
+
+  /**
+   * Reads without a scheduling point. For listeners and properties checking invariants (the
+   * read becomes part of the current event's footprint, so DPOR orders it against every write
+   * of the cell), and for model code that already holds the lock that protects the cell —
+   * using it elsewhere in model code hides races from the checker.
    */
   public T peek() {
+    observed(OpCode.Dep.READ);
     return value;
   }
 
@@ -57,10 +77,29 @@ public final class Cell<T> extends ModelObject {
   }
 
   @Override
+  long ownerKey() {
+    return owner == null ? -1 : owner.key;
+  }
+
+  @Override
   @SuppressWarnings("unchecked")
   Object apply(Op op, ModelThread t) {
-    if (op.code == OpCode.WRITE) {
-      value = (T) op.arg;
+    switch (op.code) {
+      case WRITE -> value = (T) op.arg;
+      case CMPXCHG -> {
+        Object[] a = (Object[]) op.arg;
+        if (!java.util.Objects.equals(value, a[0])) {
+          return Boolean.FALSE;
+        }
+        value = (T) a[1];
+        return Boolean.TRUE;
+      }
+      case FETCH_ADD -> {
+        Integer old = (Integer) value;
+        value = (T) Integer.valueOf(old + (Integer) op.arg);
+        return old;
+      }
+      default -> { }
     }
     return value;
   }

@@ -76,7 +76,8 @@ public final class Checker {
   public Result replay(Schedule schedule) {
     long start = System.nanoTime();
     return supervise(() -> {
-      Execution ex = new Execution(new Replayer(schedule), new Dispatch(listeners), 1, options.depthLimit(), false);
+      Execution ex = new Execution(new Replayer(schedule), new Dispatch(listeners), 1, options.depthLimit(), false,
+          new ThreadIds(), !options.multipleErrors());
       ExecutionEnd end = ex.run(scenario);
       Statistics st = new Statistics(1, end == ExecutionEnd.COMPLETED ? 1 : 0, end == ExecutionEnd.DEADLOCK ? 1 : 0,
           0, 0, ex.violations.size(), ex.eventCount(), ex.eventCount(), (System.nanoTime() - start) / 1_000_000, 0);

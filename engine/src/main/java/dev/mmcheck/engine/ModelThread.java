@@ -29,8 +29,6 @@ final class ModelThread {
   /** Number of events this thread executed. */
   int localCount;
   final List<Held> held = new ArrayList<>(4);
-  int rcuDepth;
-  int rcuSection;
   /** Giant locks held now, in acquisition order (see {@link GiantLock}). */
   final List<GiantLock> giants = new ArrayList<>(1);
   /** Who to give the baton back to once it reaches its first scheduling point. */

@@ -21,17 +21,22 @@ final class Replayer implements Decider {
       return -1;
     }
     Schedule.Step s = schedule.steps().get(n);
-    if (s.thread() >= ex.threadList().size()) {
+    ModelThread t = null;
+    for (ModelThread c : ex.threadList()) {
+      if (c.name.equals(s.threadName())) {
+        t = c;
+      }
+    }
+    if (t == null) {
       return ex.modelError(diverged(n, s, "thread " + s.threadName() + " does not exist"));
     }
-    ModelThread t = ex.threadList().get(s.thread());
-    if ((enabled & (1L << s.thread())) == 0) {
+    if ((enabled & (1L << t.id)) == 0) {
       return ex.modelError(diverged(n, s, t.name + " is " + (t.finished ? "finished" : "blocked in " + t.pending)));
     }
     if (!t.name.equals(s.threadName()) || !t.pending.name().equals(s.op()) || !t.pending.objectName().equals(s.object())) {
       return ex.modelError(diverged(n, s, t.name + " does " + t.pending));
     }
-    return s.thread();
+    return t.id;
   }
 
   @Override
@@ -54,7 +59,8 @@ final class Replayer implements Decider {
   /** Replays {@code schedule} without listeners, capturing the trace. */
   static Counterexample capture(Scenario scenario, Schedule schedule, int depthLimit, Violation v,
       ExecutionEnd originalEnd, int executionNumber) {
-    Execution ex = new Execution(new Replayer(schedule), Dispatch.NONE, executionNumber, depthLimit, true);
+    Execution ex = new Execution(new Replayer(schedule), Dispatch.NONE, executionNumber, depthLimit, true,
+        new ThreadIds(), false);
     ex.run(scenario);
     Violation shown = v;
     if (shown == null) {

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * Search settings. Immutable; build with {@link #defaults()} and the {@code with*} methods.
  *
- * @param strategy DPOR (default) or EXHAUSTIVE (no reduction; for testing the reduction)
+ * @param strategy DPOR (optimal, the default), SOURCE_DPOR, or EXHAUSTIVE (no reduction; for
+ *     testing the reductions)
  * @param maxExecutions stop after this many executions; 0 = unbounded
  * @param timeLimit stop after this wall time; {@link Duration#ZERO} = unbounded
  * @param depthLimit maximum events per execution (guards model loops); must be positive
@@ -19,7 +20,14 @@ public record SearchOptions(Strategy strategy, long maxExecutions, Duration time
     int preemptionBound, boolean multipleErrors, Duration stallTimeout) {
 
   /** Exploration strategies. */
-  public enum Strategy { DPOR, EXHAUSTIVE }
+  public enum Strategy {
+    /** Optimal DPOR with wakeup trees: one execution per Mazurkiewicz trace (the default). */
+    DPOR,
+    /** Source-DPOR with sleep sets: may also run sleep-set-blocked executions. */
+    SOURCE_DPOR,
+    /** No reduction: every interleaving (a reference for testing the reductions). */
+    EXHAUSTIVE
+  }
 
   public SearchOptions {
     Objects.requireNonNull(strategy);

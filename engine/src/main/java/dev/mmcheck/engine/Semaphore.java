@@ -53,6 +53,11 @@ public final class Semaphore extends SyncObject {
   }
 
   @Override
+  boolean availableForBlocking() {
+    return count > 0;
+  }
+
+  @Override
   Object apply(Op op, ModelThread t) {
     switch (op.code) {
       case DOWN -> take(t, false);
