@@ -61,12 +61,16 @@ import java.util.Map;
  *     {@code copy_page_range} takes the parent's inside it (2.4.20 kernel/fork.c and mm/memory.c:
  *     "dst->page_table_lock is held on entry and exit", {@code spin_lock(&src->page_table_lock)});
  *     2.4.0 and earlier take neither
+ * @param kswapdPinsMm {@code swap_out()} pins the victim mm across its scan: seed 002 ("To
+ *     guarantee the existance of the victim mm, a mm_count inc and a mmdrop are done in
+ *     swap_out()"; 2.3.21), {@code atomic_inc(&best->mm_users)} ... {@code mmput(best)} in 2.4.0;
+ *     2.2.1 relies on the BKL and on not sleeping before the scan
  */
 public record Discipline(boolean syscallsTakeMmapSem, boolean syscallsTakeBkl, VmlistLock vmlistLock,
     boolean splitFieldsTogether, PtraceOrder ptraceOrder, boolean munmapClearsCacheInsideLock,
     boolean swapoutGetsFields, boolean bklInterlock, boolean swapoutOffsetFromVma, boolean vmOpsUnmapSwapout,
     FaultLock faultLock, boolean mmapSemRw, SwapoffLock swapoffLock, boolean faultRechecks,
-    boolean kswapdTakesPtl, boolean dupMmapNestsPtl) {
+    boolean kswapdTakesPtl, boolean dupMmapNestsPtl, boolean kswapdPinsMm) {
 
   /** What the vmlist lock is. */
   public enum VmlistLock {
@@ -101,7 +105,7 @@ public record Discipline(boolean syscallsTakeMmapSem, boolean syscallsTakeBkl, V
   public static final List<String> KNOBS = List.of("syscallsTakeMmapSem", "syscallsTakeBkl", "vmlistLock",
       "splitFieldsTogether", "ptraceOrder", "munmapClearsCacheInsideLock", "swapoutGetsFields", "bklInterlock",
       "swapoutOffsetFromVma", "vmOpsUnmapSwapout", "faultLock", "mmapSemRw", "swapoffLock", "faultRechecks",
-      "kswapdTakesPtl", "dupMmapNestsPtl");
+      "kswapdTakesPtl", "dupMmapNestsPtl", "kswapdPinsMm");
 
   /**
    * Applies single-knob overrides from scenario parameters: {@code mm.<knob>=true|false} for the
@@ -126,7 +130,8 @@ public record Discipline(boolean syscallsTakeMmapSem, boolean syscallsTakeBkl, V
         en(p, "swapoffLock", SwapoffLock.class, swapoffLock),
         bool(p, "faultRechecks", faultRechecks),
         bool(p, "kswapdTakesPtl", kswapdTakesPtl),
-        bool(p, "dupMmapNestsPtl", dupMmapNestsPtl));
+        bool(p, "dupMmapNestsPtl", dupMmapNestsPtl),
+        bool(p, "kswapdPinsMm", kswapdPinsMm));
   }
 
   /** A knob is overridden unless absent, empty or {@code era} (the era's own value). */

@@ -49,19 +49,19 @@ import java.util.stream.Collectors;
  */
 public enum Era {
   E1998("1998", new Discipline(false, true, VmlistLock.NONE, false, PtraceOrder.NO_LOCK, false, false, false,
-      true, true, FaultLock.BKL, false, SwapoffLock.BKL, true, false, false)),
+      true, true, FaultLock.BKL, false, SwapoffLock.BKL, true, false, false, false)),
   E1998_FIXED("1998-fixed", new Discipline(true, true, VmlistLock.NONE, false, PtraceOrder.LOCK_THEN_LOOKUP, false,
-      false, false, false, true, FaultLock.BKL, false, SwapoffLock.BKL, true, false, false)),
+      false, false, false, true, FaultLock.BKL, false, SwapoffLock.BKL, true, false, false, false)),
   E1999_PRE("1999-pre", new Discipline(true, false, VmlistLock.NONE, false, PtraceOrder.LOOKUP_THEN_LOCK, false,
-      false, true, false, true, FaultLock.BKL, false, SwapoffLock.BKL, true, true, false)),
+      false, true, false, true, FaultLock.BKL, false, SwapoffLock.BKL, true, true, false, true)),
   E1999_PATCH("1999-patch", new Discipline(true, false, VmlistLock.SEMAPHORE, true, PtraceOrder.LOCK_THEN_LOOKUP,
-      true, false, true, false, true, FaultLock.BKL, false, SwapoffLock.BKL, true, true, false)),
+      true, false, true, false, true, FaultLock.BKL, false, SwapoffLock.BKL, true, true, false, true)),
   E1999_FINAL("1999-final", new Discipline(true, false, VmlistLock.PAGE_TABLE_LOCK, true,
-      PtraceOrder.LOCK_THEN_LOOKUP, true, true, true, false, true, FaultLock.BKL, false, SwapoffLock.BKL, true, true, false)),
+      PtraceOrder.LOCK_THEN_LOOKUP, true, true, true, false, true, FaultLock.BKL, false, SwapoffLock.BKL, true, true, false, true)),
   E2_4_0("2.4.0", new Discipline(true, false, VmlistLock.PAGE_TABLE_LOCK, true, PtraceOrder.LOCK_THEN_LOOKUP, true,
-      true, false, false, false, FaultLock.PTL, false, SwapoffLock.PTL, false, true, false)),
+      true, false, false, false, FaultLock.PTL, false, SwapoffLock.PTL, false, true, false, true)),
   E2_4_20("2.4.20", new Discipline(true, false, VmlistLock.PAGE_TABLE_LOCK, true, PtraceOrder.LOCK_THEN_LOOKUP, true,
-      true, false, false, false, FaultLock.PTL, true, SwapoffLock.PTL, true, true, true));
+      true, false, false, false, FaultLock.PTL, true, SwapoffLock.PTL, true, true, true, true));
 
   private final String id;
   private final Discipline discipline;

@@ -25,6 +25,25 @@ import dev.mmcheck.engine.Sched;
 public final class Kernel {
   /** {@code kernel_flag}: the BKL. */
   public final GiantLock kernelLock = new GiantLock("kernel_lock");
+  /**
+   * {@code tasklist_lock}, reduced to what the stealer needs: it picks a victim mm through a live
+   * task ({@code p->mm}) under it, and exit clears {@code tsk->mm} under it before {@code mmput}.
+   */
+  public final dev.mmcheck.engine.SpinLock tasklistLock = new dev.mmcheck.engine.SpinLock("tasklist_lock");
+  /** The task list: each task's {@code ->mm} (null once it exited); setup adds tasks. */
+  private final java.util.List<dev.mmcheck.engine.Cell<MmStruct>> tasks = new java.util.ArrayList<>();
+
+  /** Setup: a task named {@code name} using {@code mm}; returns its {@code ->mm} cell. */
+  public dev.mmcheck.engine.Cell<MmStruct> addTask(String name, MmStruct mm) {
+    dev.mmcheck.engine.Cell<MmStruct> c = new dev.mmcheck.engine.Cell<>(name + ".mm", mm);
+    tasks.add(c);
+    return c;
+  }
+
+  /** The task list's {@code ->mm} cells, in order (fixed after setup). */
+  public java.util.List<dev.mmcheck.engine.Cell<MmStruct>> tasks() {
+    return java.util.Collections.unmodifiableList(tasks);
+  }
   private DirectReclaim directReclaim;
 
   /** What an allocating task does itself under memory pressure ({@code do_try_to_free_pages}). */

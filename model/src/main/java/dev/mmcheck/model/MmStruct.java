@@ -20,8 +20,9 @@ import java.util.WeakHashMap;
  * 002; the rw_semaphore {@code mmap_sem} of 2.4.20): the sorted singly linked VMA list ({@code mmap},
  * {@code vm_next}), {@code mmap_sem}, {@code page_table_lock}, the era's vmlist lock, the
  * counters, the {@code mmap_cache} hint and a page table of one PTE per page of the modelled
- * range {@code [0, pages)}. Simplified: no AVL tree (2.2 builds it only at 32 VMAs), no pgd/pmd
- * levels, no {@code mm_users}/{@code mm_count} (the mm outlives every thread of a scenario).
+ * range {@code [0, pages)}. It is {@link Tracked}: the {@code mmdrop()} of the last reference
+ * frees it ({@link Mmap#mmdrop}), and a thread that uses it afterwards commits a use after free.
+ * Simplified: no AVL tree (2.2 builds it only at 32 VMAs), no pgd/pmd levels.
  *
  * <p>Ghost state for properties, never read by kernel paths: the file layout every
  * file-backed address must keep ({@link #expectedOffset}) and which threads are in the middle of
@@ -53,6 +54,10 @@ public final class MmStruct extends Tracked {
    * child until fork adds it.
    */
   public final Cell<Boolean> onMmlist;
+  /** {@code mm_users}: tasks using the address space (2.3.21 include/linux/sched.h, seed 002 context). */
+  public final Cell<Integer> mmUsers;
+  /** {@code mm_count}: references to the struct ("users count as 1"). */
+  public final Cell<Integer> mmCount;
   /** {@code mmap_sem} as a semaphore (every era but 2.4.20). */
   public final Semaphore mmapSem;
   /** {@code mmap_sem} as an rw_semaphore (2.4.20), or null. */
@@ -107,6 +112,8 @@ public final class MmStruct extends Tracked {
     this.lockedVm = cell("locked_vm", 0);
     this.rss = cell("rss", 0);
     this.onMmlist = cell("on_mmlist", true);
+    this.mmUsers = cell("mm_users", 1);
+    this.mmCount = cell("mm_count", 1);
     this.unshared = new Cell<>(name + ".ghost_unshared", false);
     this.mmapSem = new Semaphore(name + ".mmap_sem", 1);
     this.mmapRwSem = discipline.mmapSemRw() ? new RwSemaphore(name + ".mmap_sem", "mmap_sem") : null;

@@ -1,5 +1,6 @@
 package dev.mmcheck.model;
 
+import dev.mmcheck.engine.Cell;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -356,6 +357,46 @@ public final class Mmap {
       mpnt = next;
     }
     mm.endChange();
+  }
+
+  /**
+   * {@code mmput(mm)} (2.3.21 kernel/fork.c; 2.4.0 the same under {@code mmlist_lock}): drop a
+   * user; the last one tears the address space down ({@link #exit_mmap}) and drops the
+   * users' reference to the struct ({@link #mmdrop}). {@code atomic_dec_and_test} is one atomic
+   * step ({@code Cell.fetchAdd}).
+   */
+  public static void mmput(MmStruct mm) {
+    if (mm.mmUsers.fetchAdd(-1) == 1) {
+      exit_mmap(mm);
+      mmdrop(mm);
+    }
+  }
+
+  /** {@code atomic_inc(&mm->mm_count)}: pin the struct (seed 002's stealer). */
+  public static void mmgrab(MmStruct mm) {
+    mm.mmCount.fetchAdd(1);
+  }
+
+  /** {@code mmdrop(mm)}: the last reference frees the mm ({@code __mmdrop}: {@code free_mm}). */
+  public static void mmdrop(MmStruct mm) {
+    if (mm.mmCount.fetchAdd(-1) == 1) {
+      mm.free();
+    }
+  }
+
+  /**
+   * A task's exit: 2.2.1 / 2.4.0 {@code do_exit} runs under {@code lock_kernel()} and calls
+   * {@code __exit_mm}: {@code tsk->mm = NULL} (the task no longer leads a stealer to the mm),
+   * then {@code mmput(mm)}.
+   */
+  public static void do_exit(Kernel kernel, Cell<MmStruct> tskMm) {
+    kernel.lockKernel();
+    kernel.tasklistLock.lock();
+    MmStruct mm = tskMm.get();
+    tskMm.set(null);                 // tsk->mm = NULL
+    kernel.tasklistLock.unlock();
+    mmput(mm);
+    kernel.unlockKernel();
   }
 
   /**

@@ -18,9 +18,11 @@ public final class Vmscan {
 
   /**
    * {@code do_try_to_free_pages()} -> {@code swap_out()}: under {@code lock_kernel()}, try each
-   * victim mm in turn until one page is freed. The victim mm's own lifetime
-   * ({@code mm_count}/{@code mmdrop}, seed 002) is not modelled: every scenario's mms outlive
-   * their threads.
+   * victim mm in turn until one page is freed. Where the era pins the victim
+   * ({@link Discipline#kswapdPinsMm}) the struct is held across the scan: {@code mm_count} and
+   * {@code mmdrop} (seed 002, 2.3.21), or {@code mm_users} and {@code mmput} (2.4.0). The victim is
+   * taken off the task list, where 2.2.1 finds it (a list the stealer reads under
+   * {@code tasklist_lock}; not modelled: the given mms are the candidates).
    */
   public static int swap_out(Kernel kernel, List<MmStruct> victims) {
     return swap_out(kernel, victims, true);
@@ -38,13 +40,66 @@ public final class Vmscan {
       if (!mm.onMmlist.get()) {
         continue;                    // not (yet) where swap_out picks victims from
       }
+      pin(mm);
       result = swap_out_mm(mm, 0, gfpIo);
+      unpin(mm);
       if (result != 0) {
         break;
       }
     }
     kernel.unlockKernel();
     return result;
+  }
+
+  /**
+   * {@code swap_out()} over the task list ({@link Kernel#tasks}): under
+   * {@code read_lock(&tasklist_lock)} take the first task's {@code ->mm} that is still set and
+   * pin it where the era does, then scan it. This is how the stealer reaches a victim that may
+   * be exiting (the other entry point takes victims that outlive the scenario).
+   */
+  public static int swap_out_tasks(Kernel kernel) {
+    kernel.lockKernel();
+    int result = 0;
+    for (Cell<MmStruct> task : kernel.tasks()) {
+      kernel.tasklistLock.lock();
+      MmStruct mm = task.get();
+      if (mm != null) {
+        pin(mm);
+      }
+      kernel.tasklistLock.unlock();
+      if (mm == null) {
+        continue;
+      }
+      result = swap_out_mm(mm, 0, true);
+      unpin(mm);
+      if (result != 0) {
+        break;
+      }
+    }
+    kernel.unlockKernel();
+    return result;
+  }
+
+  private static void pin(MmStruct mm) {
+    if (!mm.discipline.kswapdPinsMm()) {
+      return;
+    }
+    if (mm.discipline.faultLock() == Discipline.FaultLock.PTL) {
+      mm.mmUsers.fetchAdd(1);        // 2.4.0: atomic_inc(&best->mm_users)
+    } else {
+      Mmap.mmgrab(mm);               // 2.3.21: mm_count inc
+    }
+  }
+
+  private static void unpin(MmStruct mm) {
+    if (!mm.discipline.kswapdPinsMm()) {
+      return;
+    }
+    if (mm.discipline.faultLock() == Discipline.FaultLock.PTL) {
+      Mmap.mmput(mm);                // 2.4.0: mmput(best)
+    } else {
+      Mmap.mmdrop(mm);               // 2.3.21: mmdrop
+    }
   }
 
   /**

@@ -40,6 +40,8 @@ public final class ScenarioCatalog implements Catalog {
             "false"));
     add("kswapd-vs-munmap", KswapdVsMunmap.class, KswapdVsMunmap::new, Era.E1998,
         "seed 002: kswapd walks a VMA list while munmap unlinks and frees a VMA");
+    add("kswapd-vs-exit", KswapdVsExit.class, KswapdVsExit::new, Era.E1999_PATCH,
+        "seed 002: the stealer's mm_count pin keeps the victim mm alive while it sleeps for the vmlist lock and the tasks exit");
     add("ptrace-lookup-before-lock", PtraceLookupBeforeLock.class, PtraceLookupBeforeLock::new, Era.E1999_PRE,
         "seed 002: access_process_vm looks the VMA up before down(mmap_sem)",
         new Param("mm.present", "the peeked page is present (false: ptrace sleeps in handle_mm_fault)",
