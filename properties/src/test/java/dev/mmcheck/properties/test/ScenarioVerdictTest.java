@@ -54,6 +54,16 @@ class ScenarioVerdictTest {
     expect("verified", "kswapd-vs-munmap", params("1999-patch"), INV + ",vma-existence,vmlist-rules");
   }
 
+  /** Seed 002's mm_count pin: needed once the stealer can sleep for a vmlist semaphore. */
+  @Test
+  void kswapdVsExit() {
+    expect("verified", "kswapd-vs-exit", params("1998-fixed"), BASE);
+    expect("verified", "kswapd-vs-exit", params("1999-patch"), BASE);
+    Result r = expect("violation use-after-free", "kswapd-vs-exit", params("1999-patch", "mm.kswapdPinsMm=false"), BASE);
+    assertTrue(message(r).contains("kswapd") && message(r).contains("on mm"), message(r));
+    expect("verified", "kswapd-vs-exit", params("1999-final", "mm.kswapdPinsMm=false"), BASE);
+  }
+
   @Test
   void ptraceLookupBeforeLock() {
     expect("violation use-after-free", "ptrace-lookup-before-lock", params("1998"), BASE);
