@@ -55,15 +55,23 @@ public final class Mmap {
   /**
    * Linux 2.2 include/linux/mm.h {@code expand_stack()}: {@code vm_offset -= grow;
    * vm_start = address;} with no vmlist lock, as seed 002 leaves it ("hard to come up with a
-   * destructive scenario").
+   * destructive scenario"). 2.4.20 takes {@code page_table_lock} around it, and calls it from a
+   * fault holding {@code mmap_sem} only for read.
    */
   public static boolean expand_stack(Vma vma, int addr) {
     MmStruct mm = vma.mm;
+    boolean ptl = mm.discipline.mmapSemRw();
     mm.beginChange();
+    if (ptl) {
+      mm.pageTableLock.lock();
+    }
     int grow = vma.vmStart.get() - addr;
     vma.vmOffset.set(vma.vmOffset.get() - grow);
     vma.vmStart.set(addr);
     mm.totalVm.set(mm.totalVm.get() + grow);
+    if (ptl) {
+      mm.pageTableLock.unlock();
+    }
     mm.endChange();
     return true;
   }

@@ -154,6 +154,35 @@ class PropertyTest {
     assertTrue(message(r).startsWith("rule 2"), message(r));
   }
 
+  /** 2.4.20: expand_stack runs under a fault's down_read; rule 1 wants mmap_sem for write. */
+  @Test
+  void rulesReportRule1ForAListChangeUnderTheReadLock() {
+    Scenario s = w -> {
+      MmStruct mm = new MmStruct("mm", new Kernel(), Era.E2_4_20.discipline(), 4);
+      Mmap.link_initial(mm, new Vma("stack", mm, 2, 4, 0, Vma.VM_READ | Vma.VM_WRITE | Vma.VM_GROWSDOWN, null, null));
+      w.thread("fault", () -> dev.mmcheck.model.Memory.do_page_fault(mm, 1, true));
+    };
+    Result r = Checker.of(s).with(new VmlistRules()).run();
+    assertTrue(message(r).startsWith("rule 1") && message(r).contains("mm.mmap_sem(r)"), message(r));
+  }
+
+  /** The same list change under down_write and page_table_lock (the 2.4 vmlist lock) is fine. */
+  @Test
+  void rulesSilentForAListChangeUnderTheWriteLockAndPtl() {
+    Scenario s = w -> {
+      MmStruct mm = new MmStruct("mm", new Kernel(), Era.E2_4_20.discipline(), 4);
+      Mmap.link_initial(mm, new Vma("vma0", mm, 0, 2, 0, Vma.VM_READ, null, null));
+      w.thread("insert", () -> {
+        mm.mmapDownWrite();
+        mm.vmlistModifyLock();
+        Mmap.insert_vm_struct(mm, new Vma("vmaX", mm, 2, 3, 0, Vma.VM_READ, null, null));
+        mm.vmlistModifyUnlock();
+        mm.mmapUpWrite();
+      });
+    };
+    assertInstanceOf(Result.Verified.class, Checker.of(s).with(new VmlistRules(), new VmaListInvariants()).run());
+  }
+
   @Test
   void rulesReportRule3ForUnlockedKswapd() {
     Result r = expect("violation vmlist-rules", "kswapd-vs-mprotect", params("1999-pre"), "vmlist-rules");
