@@ -14,6 +14,8 @@ package dev.mmcheck.engine;
 public final class Cell<T> extends ModelObject {
   private final Tracked owner;
   private T value;
+  /** Index of the last event that changed it (a write, successful cmpxchg or fetch_add), or -1. */
+  private int lastWrite = -1;
 
   /** A free-standing shared location, e.g. {@code mm.mmap_cache}. */
   public Cell(String name, T initial) {
@@ -47,6 +49,19 @@ public final class Cell<T> extends ModelObject {
   }
 
   /**
+   * A busy-wait, modelled as waiting: {@code while (!until.test(cell)) cpu_relax();}. The thread
+   * is disabled until the value satisfies {@code until}, then reads it (one scheduling point),
+   * so the search does not interleave useless iterations and a wait that no other thread can
+   * end is reported as a deadlock. {@code until} must be a pure function of the value.
+   *
+   * @return the value that ended the wait
+   */
+  @SuppressWarnings("unchecked")
+  public T awaitUntil(java.util.function.Predicate<? super T> until) {
+    return (T) exec.step(new Op(OpCode.AWAIT, this, until));
+  }
+
+  /**
    * {@code atomic_fetch_add} on an integer cell: adds {@code delta} and returns the old value;
    * one atomic scheduling point.
    */
@@ -66,6 +81,15 @@ public final class Cell<T> extends ModelObject {
     return value;
   }
 
+  /** For the engine: the value, without recording a read. */
+  T peekQuietly() {
+    return value;
+  }
+
+  int lastWrite() {
+    return lastWrite;
+  }
+
   /** The owning tracked object, or null. */
   public Tracked owner() {
     return owner;
@@ -83,20 +107,31 @@ public final class Cell<T> extends ModelObject {
 
   @Override
   @SuppressWarnings("unchecked")
+  boolean enabled(Op op, ModelThread t) {
+    return op.code != OpCode.AWAIT || ((java.util.function.Predicate<Object>) op.arg).test(value);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
   Object apply(Op op, ModelThread t) {
     switch (op.code) {
-      case WRITE -> value = (T) op.arg;
+      case WRITE -> {
+        value = (T) op.arg;
+        lastWrite = exec.eventCount();
+      }
       case CMPXCHG -> {
         Object[] a = (Object[]) op.arg;
         if (!java.util.Objects.equals(value, a[0])) {
           return Boolean.FALSE;
         }
         value = (T) a[1];
+        lastWrite = exec.eventCount();
         return Boolean.TRUE;
       }
       case FETCH_ADD -> {
         Integer old = (Integer) value;
         value = (T) Integer.valueOf(old + (Integer) op.arg);
+        lastWrite = exec.eventCount();
         return old;
       }
       default -> { }

@@ -23,6 +23,8 @@ final class Execution implements ExecutionContext, World {
   private final ThreadIds ids;
   /** Stop the execution at its first violation (false in multiple-errors mode). */
   private final boolean stopOnViolation;
+  /** Identical busy-wait iterations after which an execution ends as a livelock (0 = never). */
+  private final int spinLimit;
   final boolean capture;
   private final Baton controller = new Baton(Thread.currentThread());
   private final List<ModelObject> objects = new ArrayList<>();
@@ -47,6 +49,8 @@ final class Execution implements ExecutionContext, World {
   private final List<Footprint> footprints = new ArrayList<>();
   /** free[i]: the target was available for a blocking acquisition just before event i. */
   private boolean[] free = new boolean[64];
+  /** before[i]: the value of the target cell just before event i (null for other targets). */
+  private Object[] before = new Object[64];
   /** Reads by listeners since the last event's footprint was sealed; they belong to that event. */
   private final Footprint.Builder observed = new Footprint.Builder();
   private boolean observing;
@@ -62,7 +66,7 @@ final class Execution implements ExecutionContext, World {
   private final List<Object[]> notes = new ArrayList<>(2);
 
   Execution(Decider decider, Dispatch ls, int number, int depthLimit, boolean capture, ThreadIds ids,
-      boolean stopOnViolation) {
+      boolean stopOnViolation, int spinLimit) {
     this.decider = decider;
     this.ls = ls;
     this.number = number;
@@ -70,6 +74,7 @@ final class Execution implements ExecutionContext, World {
     this.capture = capture;
     this.ids = ids;
     this.stopOnViolation = stopOnViolation;
+    this.spinLimit = spinLimit;
     this.trace = capture ? new ArrayList<>() : List.of();
   }
 
@@ -133,8 +138,16 @@ final class Execution implements ExecutionContext, World {
     return c == null ? -1 : c;
   }
 
-  /** Was the target available for a blocking acquisition just before event {@code i}? */
-  boolean freeBefore(int i) {
+  /**
+   * Would the blocking operation {@code waiter} (on the object of event {@code i}) have been
+   * enabled just before event {@code i}? For a lock: was it available; for
+   * {@link Cell#awaitUntil}: did the value satisfy the waiter's predicate.
+   */
+  @SuppressWarnings("unchecked")
+  boolean availableBefore(int i, Op waiter) {
+    if (waiter.code == OpCode.AWAIT) {
+      return ((java.util.function.Predicate<Object>) waiter.arg).test(before[i]);
+    }
     return free[i];
   }
 
@@ -200,7 +213,7 @@ final class Execution implements ExecutionContext, World {
       end = stop ? ExecutionEnd.VIOLATION : ExecutionEnd.MODEL_ERROR;
     }
     for (ModelThread t : threads) {
-      if (!t.finished && t.pending != null) {
+      if (!t.finished && t.started && t.pending != null) {
         pendingAtEnd.add(t);
       }
     }
@@ -215,6 +228,7 @@ final class Execution implements ExecutionContext, World {
   }
 
   private void start(ModelThread t, Baton from) {
+    t.started = true;
     t.starter = from;
     running = t;
     t.baton.thread.start();
@@ -224,7 +238,7 @@ final class Execution implements ExecutionContext, World {
   private void abortRemaining() {
     aborted = true;
     for (ModelThread t : threads) {
-      if (!t.finished) {
+      if (!t.finished && t.started) {
         running = t;
         controller.passTo(t.baton);
       }
@@ -295,6 +309,14 @@ final class Execution implements ExecutionContext, World {
       t.body.run();
     } catch (AbortSignal a) {
       // the execution ended early; unwind quietly
+    } catch (OutOfMemoryError e) {
+      // a resource problem, not a property violation of the model
+      modelError(Checker.outOfMemory("model thread '" + t.name + "'"));
+      stop = true;
+      t.finished = true;
+      Baton.give(t.starter != null ? t.starter : controller);
+      t.starter = null;
+      return;
     } catch (Throwable e) {
       failure = e;
     }
@@ -356,6 +378,9 @@ final class Execution implements ExecutionContext, World {
     }
     checkAbort(me);
     me.pending = op;
+    if (spinLimit > 0 && me.spin.repeats() >= spinLimit && (op.code == OpCode.READ || op.code == OpCode.CMPXCHG)) {
+      spinLimitReached(me);
+    }
     if (op.mightSleep() && ls.thread.length > 0) {
       observing = true;
       for (ThreadListener l : ls.thread) {
@@ -363,12 +388,11 @@ final class Execution implements ExecutionContext, World {
         l.aboutToSleep(this, me.ref, op.name(), op.objectName(), me.held);
       }
       observing = false;
-      if (stop) {
-        if (me.starter != null) {
-          throw new IllegalStateException("a violation before a thread's first scheduling point");
-        }
+      if (stop && me.starter == null) {
         endHere(me, ExecutionEnd.VIOLATION);
       }
+      // (a violation before the thread's first scheduling point: hand back to the starter
+      // below, which sees the stop and ends the execution)
     }
     if (me.starter != null) {
       Baton s = me.starter;
@@ -420,8 +444,10 @@ final class Execution implements ExecutionContext, World {
     if (index == tids.length) {
       tids = java.util.Arrays.copyOf(tids, index * 2);
       free = java.util.Arrays.copyOf(free, index * 2);
+      before = java.util.Arrays.copyOf(before, index * 2);
     }
     free[index] = op.target instanceof SyncObject so && so.availableForBlocking();
+    before[index] = op.target instanceof Cell<?> c ? c.peekQuietly() : null;
     if (op.code != OpCode.CHOOSE) {
       v = op.target != null ? op.target.apply(op, me) : op.arg;
     }
@@ -429,6 +455,7 @@ final class Execution implements ExecutionContext, World {
     footprints.add(Footprint.executed(op, me.id, v));
     tids[index] = me.id;
     me.localCount++;
+    me.spin.executed(op, v, index);
     EventKind kind = op.code.kind;
     if (v == Boolean.FALSE && kind == EventKind.ACQUIRE) {
       kind = EventKind.TRYLOCK_FAILED;
@@ -550,7 +577,9 @@ final class Execution implements ExecutionContext, World {
           if (en) {
             l.threadUnblocked(this, t.ref);
           } else {
-            l.threadBlocked(this, t.ref, (SyncObject) t.pending.target);
+            if (t.pending.target instanceof SyncObject on) {
+              l.threadBlocked(this, t.ref, on);
+            }
           }
         }
         observing = false;
@@ -588,6 +617,34 @@ final class Execution implements ExecutionContext, World {
     errorMessage = message;
     end = ExecutionEnd.MODEL_ERROR;
     return -2;
+  }
+
+  /**
+   * {@code me} re-ran the same reads {@link #spinLimit} times with no write by anyone else. If
+   * no other thread can run (or those that can are busy-waiting too), nobody will write: a
+   * livelock violation (see
+   * {@link SpinDetector}). Otherwise this execution is an unfair prefix and is cut
+   * ({@link ExecutionEnd#SPIN_BOUND}); the other orders are explored by the search.
+   */
+  private void spinLimitReached(ModelThread me) {
+    for (ModelThread t : threads) {
+      if (t != me && !t.finished && t.started && t.pending != null && t.pending.enabled(t) && t.spin.repeats() == 0) {
+        if (me.starter == null) {
+          endHere(me, ExecutionEnd.SPIN_BOUND);
+        }
+        return;
+      }
+    }
+    // every other thread is finished, blocked or busy-waiting itself: nobody will write
+    String where = ModelFrames.location(ModelFrames.current(1));
+    violations.add(new Violation("livelock", "possible livelock: " + me.name + " re-read " + me.spin.describe() + " "
+        + me.spin.repeats() + " times at " + where + " and no other thread wrote it",
+        List.of("a busy-wait that another thread is meant to end can be modelled with Cell.awaitUntil; "
+            + "the limit is search.spin_limit"), ops.size() - 1, me.name));
+    stop = true;
+    if (me.starter == null) {
+      endHere(me, ExecutionEnd.VIOLATION);
+    }
   }
 
   void assertionFailed(String message) {

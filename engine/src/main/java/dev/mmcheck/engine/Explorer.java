@@ -44,10 +44,13 @@ final class Explorer implements Decider {
   private long peakHeap;
   private long startNanos;
 
-  Explorer(Scenario scenario, SearchOptions opt, Dispatch ls) {
+  private final Checker.Control control;
+
+  Explorer(Scenario scenario, SearchOptions opt, Dispatch ls, Checker.Control control) {
     this.scenario = scenario;
     this.opt = opt;
     this.ls = ls;
+    this.control = control;
     this.reduction = Reduction.of(opt.strategy());
   }
 
@@ -58,7 +61,7 @@ final class Explorer implements Decider {
     while (true) {
       executions++;
       Execution ex = new Execution(this, ls, (int) Math.min(executions, Integer.MAX_VALUE), opt.depthLimit(), false,
-          threadIds, !opt.multipleErrors());
+          threadIds, !opt.multipleErrors(), opt.spinLimit());
       currentExecution = ex;
       ExecutionEnd end = ex.run(scenario);
       events += ex.ops.size();
@@ -72,6 +75,10 @@ final class Explorer implements Decider {
           boundsHit.add(Bound.DEPTH_LIMIT);
         }
         case SLEEP_BLOCKED -> sleepBlocked++;
+        case SPIN_BOUND -> {
+          bounded++;
+          boundsHit.add(Bound.SPIN_LIMIT);
+        }
         case MODEL_ERROR -> {
           return new Result.ModelError(ex.errorMessage, counterexample(ex, null), statistics());
         }
@@ -100,6 +107,10 @@ final class Explorer implements Decider {
       }
       if (System.nanoTime() > deadline) {
         boundsHit.add(Bound.TIME_LIMIT);
+        break;
+      }
+      if (control.interrupted()) {
+        boundsHit.add(Bound.INTERRUPTED);
         break;
       }
     }
@@ -182,7 +193,10 @@ final class Explorer implements Decider {
     if (candidates == 0) {
       return -1;
     }
-    int tid = reduction.first(node, parent, candidates, prev);
+    // a thread repeating a busy-wait iteration is not preferred: let the others make progress
+    int preferred = prev >= 0 && ex.thread(prev).spin.repeats() > 0 && (candidates & ~(1L << prev)) != 0
+        ? Long.numberOfTrailingZeros(candidates & ~(1L << prev)) : prev;
+    int tid = reduction.first(node, parent, candidates, preferred);
     if (!preemptionAllowed(node, tid)) {
       boundsHit.add(Bound.PREEMPTION_BOUND);
       bounded++;

@@ -43,6 +43,8 @@ enum OpCode {
   WRITE("write", EventKind.WRITE, Dep.WRITE, Sync.NONE, false),
   /** Atomic compare-and-exchange: a write if it succeeds, a read if it fails. */
   CMPXCHG("cmpxchg", EventKind.WRITE, Dep.WRITE, Sync.NONE, false),
+  /** Busy-wait until a predicate of the cell's value holds ({@link Cell#awaitUntil}): disabled while it does not. */
+  AWAIT("await", EventKind.WAIT, Dep.READ, Sync.ACQUIRE, false),
   /** Atomic add, returning the old value (atomic_fetch_add). */
   FETCH_ADD("fetch_add", EventKind.WRITE, Dep.WRITE, Sync.NONE, false),
   ALLOC("alloc", EventKind.ALLOC, Dep.LOCAL, Sync.NONE, false),

@@ -249,7 +249,7 @@ final class RaceAnalysis {
         boolean waiting = waitingAt(i, pq);
         boolean valid;
         if (block == OpCode.Block.EXCLUSIVE) {
-          valid = waiting ? enabledAt(i, q) : ex.freeBefore(i);
+          valid = waiting ? enabledAt(i, q) : ex.availableBefore(i, oj);
         } else {
           OpCode.Dep di = OpCode.Dep.VALUES[accDep[acc]];
           valid = waiting && enabledAt(i, q) && (di.trylock() || di == OpCode.Dep.OBSERVE);
