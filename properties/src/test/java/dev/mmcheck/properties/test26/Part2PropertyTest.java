@@ -14,7 +14,7 @@ import dev.mmcheck.engine.Result;
 import dev.mmcheck.engine.Scenario;
 import dev.mmcheck.engine.props.LockHeldAtExit;
 import dev.mmcheck.engine.props.SleepInAtomic;
-import dev.mmcheck.model.Vma;
+import dev.mmcheck.model.v26.Vma26;
 import dev.mmcheck.model.v26.Era26;
 import dev.mmcheck.model.v26.Fault26;
 import dev.mmcheck.model.v26.Inode26;
@@ -34,7 +34,7 @@ class Part2PropertyTest {
     return w -> {
       Mm26 mm = new Mm26("mm", era, era.discipline(), 2);
       Inode26 f = new Inode26("f", 1, true, era.immapIsSpinlock(), false);
-      mm.mapInitial("vma_f", 0, 1, 0, Vma.VM_READ | Vma.VM_SHARED, f);
+      mm.mapInitial("vma_f", 0, 1, 0, Vma26.VM_READ | Vma26.VM_SHARED, f);
       w.thread("t", () -> body.run(mm, f));
     };
   }
@@ -98,9 +98,9 @@ class Part2PropertyTest {
   @Test
   void sleepInAtomicFiresForFaultUnderPageTableLock() {
     Result r = Checker.of(single(Era26.E2_6_24, (mm, f) -> {
-      mm.mm.pageTableLock.lock();
+      mm.pageTableLock.lock();
       Fault26.filemap_fault(mm, f, 0, 0).lock.unlock();
-      mm.mm.pageTableLock.unlock();
+      mm.pageTableLock.unlock();
     })).with(new SleepInAtomic()).run();
     assertEquals("violation sleep-in-atomic", verdict(r));
     assertTrue(message(r).contains("lock_page") && message(r).contains("mm.page_table_lock"), message(r));
