@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class RecursiveMmapRead extends Mm26Scenario {
   public RecursiveMmapRead(Map<String, String> params) {
-    super(params, Era26.E2_6_37);
+    super(params, Era26.E2_6_24);
   }
 
   @Override

@@ -79,7 +79,7 @@ public final class ScenarioCatalog implements Catalog {
         "seed 001: fault without mmap_sem validated by a seqcount; Hugh Dickins' replaced-VMA case",
         new Param("mm.change", "map-fixed: munmap + mmap(MAP_FIXED) of another file; munmap; mprotect: read-only in place",
             List.of("map-fixed", "munmap", "mprotect"), "map-fixed"));
-    add26("recursive-mmap-read", RecursiveMmapRead.class, RecursiveMmapRead::new, Era26.E2_6_37,
+    add26("recursive-mmap-read", RecursiveMmapRead.class, RecursiveMmapRead::new, Era26.E2_6_24,
         "rwsem writer preference: mmap_sem(r) taken twice while munmap waits for write",
         new Param("mm.nestedRead", "true: fault under mmap_sem(r); false: atomic access, drop, fault in, retry",
             List.of("true", "false"), "true"));

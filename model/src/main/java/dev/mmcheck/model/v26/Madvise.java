@@ -31,7 +31,11 @@ public final class Madvise {
   /** {@code sys_madvise(start, len, MADV_REMOVE)} on the VMA at {@code addr}. Returns 0, -EINVAL or -EACCES. */
   public static int sys_madvise_remove(Mm26 mm, int addr) {
     boolean write = mm.d.madviseRemoveMmapSemWrite();
-    lock(mm, write);
+    if (write) {
+      mm.mmapSem.downWrite();
+    } else {
+      mm.mmapSem.downRead();
+    }
     Vma26 vma = mm.find_vma(addr);
     int err = -22;
     if (vma != null && vma.vmStart.get() <= addr) {
