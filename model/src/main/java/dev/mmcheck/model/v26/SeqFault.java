@@ -84,7 +84,9 @@ public final class SeqFault {
       mm.ghostRetryDrop();
       mm.mmapSem.upRead();                              // no mmap_sem into the filesystem
       Page page = Fault26.vm_ops_fault(vma, pgoff, 0);  // ->fault(vma, &vmf)
-      page.lock.unlock();                               // keep a reference only: PG_locked nests inside mmap_sem
+      if (mm.d.faultLocksPage()) {
+        page.lock.unlock();                             // keep a reference only: PG_locked nests inside mmap_sem
+      }
       mm.mmapSem.downRead();
       boolean changed = changed(mm, vma, seq);
       if (srcu != null) {
