@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the golden files from the current output, then shows what changed:
-#   engine/src/test/resources/golden  (text, HTML and JSON reports: ReportGoldenTest)
+#   engine/src/test/resources/golden  (text, HTML and JSON reports: ReportGoldenTest; HtmlBrowserTest
+#                                      then renders the HTML ones in headless Chromium)
 #   cli/src/test/resources/golden     (mmcheck list / keys: ListAndKeysTest)
 # Review the diff before committing: a golden file is a spec, and a diff you did not expect is a bug.
 set -euo pipefail
@@ -9,4 +10,6 @@ cd ..                        # repository root
 mvn -q -B -o test -pl engine,model,properties,cli -Dtest='ReportGoldenTest,ListAndKeysTest' \
   -Dsurefire.failIfNoSpecifiedTests=false -Dmmcheck.regenGolden=true
 git --no-pager diff --stat -- engine/src/test/resources/golden cli/src/test/resources/golden
+git status --short --untracked-files=all -- engine/src/test/resources/golden cli/src/test/resources/golden \
+  | grep '^??' | sed 's/^?? /new: /' || true
 echo "golden files regenerated; review with: git diff -- '*/src/test/resources/golden'"

@@ -2,6 +2,7 @@ package dev.mmcheck.cli;
 
 import dev.mmcheck.config.ConfigException;
 import dev.mmcheck.engine.Listener;
+import dev.mmcheck.engine.Property;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Parameters;
  * {@code mmcheck <file.jpf>... [+key=value ...]}: runs each file (overrides apply to all, in
  * order) through {@link Runner}. One file: the full report, then a summary line. Several files:
  * a summary line each ({@code --reports} adds the full reports). The exit code is the worst of
- * the runs ({@link ExitCodes#worst}). With only overrides and no file, runs the config the
+ * the runs ({@link ExitCodes#worst}). Progress goes to stderr unless {@code --quiet}
+ * ({@link ProgressListener}); {@code --junit-xml} also writes a JUnit XML report ({@link JunitXml}). With only overrides and no file, runs the config the
  * overrides make ({@code mmcheck +target=abba}).
  */
 @Command(name = "mmcheck", mixinStandardHelpOptions = true, version = "mmcheck 0.1.0",
@@ -25,8 +27,8 @@ import picocli.CommandLine.Parameters;
         "",
         "  mmcheck <file.jpf>... [+key=value ...]  run configs (overrides apply to all)",
         "  mmcheck replay <schedule.json>          re-run a saved counterexample",
-        "  mmcheck list                            scenarios, properties, listeners",
-        "  mmcheck keys                            the documented config keys",
+        "  mmcheck list [<file.jpf>]               scenarios, properties, listeners",
+        "  mmcheck keys [<file.jpf>]               the documented config keys",
         "",
         "A config's 'expect' (verified | violation <property> | deadlock | bound) is",
         "compared with the verdict: the summary line ends with '[expect ...: ok]' or",
@@ -48,12 +50,19 @@ final class CheckCommand implements Callable<Integer> {
       description = "config files to run, and +key=value / +key+=value overrides (JPF style)")
   List<String> args = new ArrayList<>();
 
-  @Option(names = "--progress", description = "print a progress line every few seconds on stderr"
-      + " (default when stderr is a terminal)")
+  @Option(names = {"-q", "--quiet"}, description = "no progress on stderr (by default: a live line on a terminal,"
+      + " a plain line every 5 s otherwise, and the first violation as soon as it is found)")
+  boolean quiet;
+
+  @Option(names = "--progress", hidden = true, description = "progress on stderr (the default; kept for old scripts)")
   boolean progress;
 
-  @Option(names = "--no-progress", description = "never print progress lines")
+  @Option(names = "--no-progress", hidden = true, description = "same as --quiet")
   boolean noProgress;
+
+  @Option(names = "--junit-xml", paramLabel = "FILE", description = "also write a JUnit XML report: one test case"
+      + " per config, failing on exit 1, 3 or 5 (with the trace), an error on exit 2 or 4; for CI with --check-expect")
+  Path junitXml;
 
   @Option(names = "--check-expect", description = "exit 0 when every verdict matches its config's"
       + " 'expect', 5 when one does not (configs without 'expect' keep their verdict's code)")
@@ -85,34 +94,65 @@ final class CheckCommand implements Callable<Integer> {
     if (files.isEmpty()) {
       files.add(null);
     }
+    if (files.size() > 1) {
+      try {
+        OutputClash.check(files, overrides);
+      } catch (ConfigException e) {
+        env.err().println(e.format());
+        return ExitCodes.USAGE;
+      }
+    }
     boolean full = files.size() == 1 || reports;
     Runner runner = new Runner(env.catalogs());
     int worst = ExitCodes.VERIFIED;
+    JunitXml.Collector junit = junitXml == null ? null : new JunitXml.Collector(checkExpect);
     for (Path file : files) {
       String name = file == null ? "(command line)" : file.toString();
       int code;
+      long t0 = System.nanoTime();
       try {
-        Outcome o = runner.run(file, overrides, extraListeners());
+        Prepared p = runner.prepare(file, runner.load(file, overrides));
+        Outcome o = new Outcome(p, p.checker(extraListeners(p)).run());
         if (full) {
           ReportWriter.console(o, env.out());
         }
         ReportWriter.files(o, env.out());
         env.out().println(name + ": " + o.summary());
         code = o.exitCode(checkExpect);
+        if (junit != null) {
+          junit.add(file, o, code, (System.nanoTime() - t0) / 1e9);
+        }
       } catch (ConfigException e) {
         env.err().println(e.format());
         if (!full) {
           env.out().println(name + ": config error (see above)");
         }
         code = ExitCodes.USAGE;
+        if (junit != null) {
+          junit.addConfigError(file, e.format(), (System.nanoTime() - t0) / 1e9);
+        }
       }
       worst = ExitCodes.worst(worst, code);
+    }
+    if (junit != null) {
+      try {
+        junit.write(junitXml);
+        env.out().println("JUnit XML report written to " + junitXml);
+      } catch (java.io.IOException | RuntimeException e) {
+        env.err().println("error: --junit-xml: cannot write " + junitXml + ": " + e.getMessage());
+        worst = ExitCodes.worst(worst, ExitCodes.USAGE);
+      }
     }
     return worst;
   }
 
-  private List<Listener> extraListeners() {
-    boolean show = !noProgress && (progress || env.stderrIsTerminal());
-    return show ? List.of(new ProgressListener(env.err())) : List.of();
+  /** Progress on stderr unless {@code --quiet}: live on a terminal, plain lines otherwise. */
+  private List<Listener> extraListeners(Prepared p) {
+    if (quiet || noProgress) {
+      return List.of();
+    }
+    ProgressListener.Mode mode = env.stderrIsTerminal() ? ProgressListener.Mode.LIVE : ProgressListener.Mode.LINES;
+    boolean deadlock = p.listeners().stream().anyMatch(l -> l instanceof Property q && q.name().equals("deadlock"));
+    return List.of(ProgressListener.forCli(env.err(), mode, deadlock));
   }
 }

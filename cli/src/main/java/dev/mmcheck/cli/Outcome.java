@@ -1,6 +1,8 @@
 package dev.mmcheck.cli;
 
 import dev.mmcheck.config.Expectation;
+import dev.mmcheck.engine.Listener;
+import dev.mmcheck.engine.Property;
 import dev.mmcheck.engine.Result;
 import dev.mmcheck.engine.report.TextReport;
 import java.util.Optional;
@@ -17,9 +19,24 @@ public record Outcome(Prepared prepared, Result result) {
     return prepared.config().expectation();
   }
 
-  /** Empty without {@code expect}; else whether the verdict matches it ({@link Verdicts#matches}). */
+  /**
+   * Empty without {@code expect}; else whether the verdict matches it ({@link Verdicts#matches}).
+   * {@code expect = violation com.example.MyProperty} (a class name) matches violations of the
+   * {@link Property#name()} of that class's instance in this run.
+   */
   public Optional<Boolean> expectationMet() {
-    return expectation().map(e -> Verdicts.matches(e, result));
+    return expectation().map(e -> Verdicts.matches(byShortName(e), result));
+  }
+
+  private Expectation byShortName(Expectation e) {
+    if (e instanceof Expectation.Violation v && v.property().contains(".")) {
+      for (Listener l : prepared.listeners()) {
+        if (l instanceof Property p && l.getClass().getName().equals(v.property())) {
+          return new Expectation.Violation(p.name());
+        }
+      }
+    }
+    return e;
   }
 
   /**
@@ -33,6 +50,11 @@ public record Outcome(Prepared prepared, Result result) {
       return code;
     }
     return expectationMet().orElseThrow() ? ExitCodes.VERIFIED : ExitCodes.UNEXPECTED;
+  }
+
+  /** The full console report of this run, as {@code mmcheck} prints it for one file. */
+  public String report() {
+    return TextReport.render(result, ReportWriter.options(prepared));
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.mmcheck.engine.report.ScheduleJson;
 import dev.mmcheck.engine.report.TextReport;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,11 +57,15 @@ final class ReplayCommand implements Callable<Integer> {
     ScheduleJson.Saved saved;
     try {
       saved = ScheduleJson.read(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (CharacterCodingException e) {
+      err.println("error: " + file + ": not UTF-8 text, so not a schedule written by report.json");
+      return ExitCodes.USAGE;
     } catch (IOException e) {
       err.println("error: cannot read " + file + ": " + e.getMessage());
       return ExitCodes.USAGE;
     } catch (ScheduleJson.BadScheduleException e) {
-      err.println("error: " + file + ": " + e.getMessage());
+      err.println("error: " + file + ": " + withoutLibraryAdvice(e.getMessage()));
+      err.println("  hint: replay reads the files that report.json writes; was this one edited or cut short?");
       return ExitCodes.USAGE;
     }
     Prepared p;
@@ -111,6 +116,22 @@ final class ReplayCommand implements Callable<Integer> {
         yield ExitCodes.MODEL_ERROR;
       }
     };
+  }
+
+  /**
+   * A JSON library's message without its advice to programmers: Gson says "Use
+   * JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON" and adds a line "See
+   * https://github.com/google/gson/...", neither of which a user of mmcheck can act on.
+   */
+  static String withoutLibraryAdvice(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    return message
+        .replaceAll("Use JsonReader\\.set\\w+\\([^)]*\\)(\\))? to accept malformed JSON", "malformed JSON")
+        .replaceAll("(?s)\\s*See https?://\\S*gson\\S*", "")
+        .replaceAll("com\\.google\\.gson\\.(\\w+\\.)*", "")
+        .strip();
   }
 
   private int reproduced(Result.ViolationsFound f, Violation expected, PrintStream out, PrintStream err) {

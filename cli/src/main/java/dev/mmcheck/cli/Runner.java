@@ -4,6 +4,8 @@ import dev.mmcheck.config.Config;
 import dev.mmcheck.config.ConfigException;
 import dev.mmcheck.config.ConfigKeys;
 import dev.mmcheck.config.ConfigLoader;
+import dev.mmcheck.config.JpfParser;
+import dev.mmcheck.config.RawConfig;
 import dev.mmcheck.engine.Listener;
 import dev.mmcheck.engine.Result;
 import dev.mmcheck.engine.Scenario;
@@ -13,11 +15,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one code path from a {@code .jpf} file to a {@link Result}, shared by the command and the
  * regression suite: load and validate the config, create the engine objects ({@link Prepared}),
- * run the search ({@link Outcome}). Stateless apart from the catalogs; reusable.
+ * run the search ({@link Outcome}). Reusable and thread-safe.
+ *
+ * <p>A config with a {@code classpath} ({@link UserClasspath}) gets its own class loader over
+ * those entries, through which its class names and the {@link dev.mmcheck.engine.Catalog}s on it
+ * are found ({@link Catalogs#withUserClasses}). {@link #load} and {@link #prepare} of one config
+ * use the same loader: the runner keeps one per distinct resolved class path (entries and the
+ * lines that set them), for as long as the runner lives.
  */
 public final class Runner {
   /** Meta key of a saved schedule: the config file it came from (absolute). */
@@ -28,13 +37,10 @@ public final class Runner {
   public static final String META_SET_PREFIX = "set.";
 
   private final Catalogs catalogs;
-  private final ConfigLoader loader;
-  private final Instantiator instantiator;
+  private final Map<List<UserClasspath.Entry>, Catalogs> byClasspath = new ConcurrentHashMap<>();
 
   public Runner(Catalogs catalogs) {
     this.catalogs = catalogs;
-    this.loader = new ConfigLoader(catalogs.resolver(), catalogs.namespaces());
-    this.instantiator = new Instantiator(catalogs);
   }
 
   /**
@@ -44,11 +50,34 @@ public final class Runner {
    * @throws ConfigException for any problem, with its origin
    */
   public Config load(Path file, List<String> overrides) {
-    return loader.load(file, overrides);
+    RawConfig raw = JpfParser.parse(file, overrides);
+    Catalogs c = catalogsFor(raw);
+    return new ConfigLoader(c.resolver(), c.namespaces()).load(raw);
+  }
+
+  /**
+   * The catalogs a config sees: these, plus the user classes and catalogs of its
+   * {@code classpath}.
+   *
+   * @throws ConfigException for a bad class path entry or catalog
+   */
+  public Catalogs catalogsFor(RawConfig raw) {
+    UserClasspath cp = UserClasspath.of(raw);
+    if (cp.isEmpty()) {
+      return catalogs;
+    }
+    Catalogs c = byClasspath.get(cp.entries());
+    if (c == null) {
+      c = catalogs.withUserClasses(cp);
+      Catalogs raced = byClasspath.putIfAbsent(cp.entries(), c);
+      c = raced != null ? raced : c;
+    }
+    return c;
   }
 
   /** Creates the engine objects {@code config} names. @throws ConfigException if one cannot be made */
   public Prepared prepare(Path file, Config config) {
+    Instantiator instantiator = new Instantiator(catalogsFor(config.rawConfig()));
     Scenario scenario = instantiator.scenario(config);
     List<Listener> listeners = instantiator.listeners(config);
     String target = config.get(ConfigKeys.TARGET);
@@ -89,7 +118,8 @@ public final class Runner {
    * The {@code meta} of a schedule saved from this run: {@value #META_CONFIG_PATH}, {@value
    * #META_CONFIG_EFFECTIVE} and {@code set.<key>} = text for every key set in the files or on the
    * command line ({@code report.*} and {@code expect} excluded), enough for {@code replay} to
-   * rebuild the scenario and properties without the config file.
+   * rebuild the scenario and properties without the config file. {@code set.classpath} holds the
+   * resolved absolute entries, so that replay finds the user's classes from any folder.
    */
   public static Map<String, String> scheduleMeta(Prepared p) {
     Map<String, String> meta = new LinkedHashMap<>();
@@ -98,7 +128,11 @@ public final class Runner {
     }
     meta.put(META_CONFIG_EFFECTIVE, String.join("\n", p.config().effectiveLines(false)));
     for (String key : p.config().rawConfig().values().keySet()) {
-      if (!key.startsWith("report.") && !key.equals(ConfigKeys.EXPECT.name())) {
+      if (key.equals(ConfigKeys.CLASSPATH.name())) {
+        List<String> abs = new ArrayList<>();
+        UserClasspath.of(p.config().rawConfig()).paths().forEach(path -> abs.add(path.toString()));
+        meta.put(META_SET_PREFIX + key, String.join(",", abs));
+      } else if (!key.startsWith("report.") && !key.equals(ConfigKeys.EXPECT.name())) {
         meta.put(META_SET_PREFIX + key, p.config().raw(key).orElse(""));
       }
     }

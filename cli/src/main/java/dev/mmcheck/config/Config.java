@@ -136,6 +136,28 @@ public final class Config {
     return raw.get(name).map(RawValue::origin);
   }
 
+  /**
+   * Where {@code element} was written in the list key {@code name}: the origin of the last
+   * segment (line) whose text holds it as an element; else where the key was last set; empty if
+   * the key is not set (the element came from its default).
+   */
+  public Optional<Origin> origin(String name, String element) {
+    Optional<RawValue> rv = raw.get(name);
+    if (rv.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Key<?>> key = schema.key(name);
+    if (key.isPresent() && key.get().type() instanceof ListType list) {
+      List<RawValue.Segment> segs = rv.get().segments();
+      for (int i = segs.size() - 1; i >= 0; i--) {
+        if (list.parse(segs.get(i).text()).contains(element)) {
+          return Optional.of(segs.get(i).origin());
+        }
+      }
+    }
+    return Optional.of(rv.get().origin());
+  }
+
   /** The text of a set key, including undeclared keys of open namespaces; empty if not set. */
   public Optional<String> raw(String name) {
     return raw.get(name).map(RawValue::text);

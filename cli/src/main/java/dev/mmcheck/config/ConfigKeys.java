@@ -67,20 +67,27 @@ public final class ConfigKeys {
 
   /** Where to write the counterexample as JSON; empty = don't. Relative paths: working folder. */
   public static final Key<String> REPORT_JSON = Key.string("report.json", "",
-      "file to write the counterexample schedule/trace JSON to; empty = none"
+      "file to write the run's JSON report to (verdict, statistics, config; for a violation also"
+          + " the replayable schedule and trace: ./mmcheck replay FILE); empty = none"
           + " (tip: report.json = ${config_path}/../mmcheck-out/name.json)");
 
   /** Where to write an HTML report; empty = don't. */
   public static final Key<String> REPORT_HTML = Key.string("report.html", "",
-      "file to write an HTML report to; empty = none");
+      "file to write the HTML report to (self-contained: swimlanes, lock bars, source lines); empty = none");
 
   /** The expected outcome; no default (no check). */
   public static final Key<Expectation> EXPECT = new Key<>("expect", ValueTypes.expectation(), null,
       "expected outcome: verified | violation <property-name> | deadlock | bound");
 
-  /** Accepted for JPF compatibility; mmcheck loads no classes from it. */
-  public static final Key<List<String>> CLASSPATH = Key.list("classpath", List.of(),
-      "accepted for JPF compatibility and ignored");
+  /**
+   * Where the user's scenario, property and listener classes (and their {@code Catalog}s) are:
+   * jars and class folders, separated by {@code ,} {@code ;} or {@code :}, relative to the folder
+   * of the config file that sets them (command line: the working folder); {@code dir/*} is every
+   * jar in {@code dir}.
+   */
+  public static final Key<List<String>> CLASSPATH = new Key<>("classpath", ValueTypes.pathList(), List.of(),
+      "jars and class folders of your own scenarios, properties, listeners and catalogs;"
+          + " relative to the folder of the config that sets it; dir/* = its jars");
 
   /** Accepted for JPF compatibility; ignored. */
   public static final Key<List<String>> SOURCEPATH = Key.list("sourcepath", List.of(),

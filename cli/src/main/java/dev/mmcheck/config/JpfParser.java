@@ -1,7 +1,6 @@
 package dev.mmcheck.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -31,7 +30,12 @@ import java.util.regex.Pattern;
  *       non-empty value, otherwise they just set it.
  *   <li>{@code ${key}} expands to the value of a key defined before (in this file, an included one,
  *       or by a command-line override, which wins); {@code ${config_path}} is the absolute folder of
- *       the file being read. An unknown variable is an error.
+ *       the file being read; {@code ${config_name}} is the name of the file given on the command
+ *       line without {@code .jpf} (in every file it includes too, and in overrides; {@code
+ *       command-line} without a file), so that {@code +report.json=out/${config_name}.json}
+ *       gives each of several configs its own file. An unknown variable is an error.
+ *   <li>Files are UTF-8. A byte-order mark or bytes that are not UTF-8 are errors naming the
+ *       file and line (not silently part of the first key).
  *   <li>{@code @include = a.jpf, b.jpf} reads the files at this point, relative to the including
  *       file's folder; cycles are errors. {@code @using = base.jpf} is the same but reads each file
  *       at most once per run (it is skipped if it was already read by any directive).
@@ -46,10 +50,13 @@ public final class JpfParser {
 
   private static final Pattern FILE_KEY = Pattern.compile("@?[A-Za-z0-9_.\\-]+");
   private static final String CONFIG_PATH = "config_path";
+  private static final String CONFIG_NAME = "config_name";
 
-  private final Map<String, RawValue> values = new LinkedHashMap<>();
+  private final Map<String, RawValue.Builder> values = new LinkedHashMap<>();
   private final List<CommandLineOverride> overrides;
   private final Path rootDir;
+  /** The root file's name without {@code .jpf}, for {@code ${config_name}}. */
+  private final String rootName;
   /** Files being read, outermost first: absolute path -> display path. */
   private final Deque<Path[]> stack = new ArrayDeque<>();
   private final Set<Path> loaded = new HashSet<>();
@@ -60,6 +67,13 @@ public final class JpfParser {
     this.overrides = List.copyOf(overrides);
     Path base = rootFile == null ? Path.of("") : rootFile.toAbsolutePath().normalize().getParent();
     this.rootDir = base == null ? Path.of("").toAbsolutePath() : base.toAbsolutePath();
+    this.rootName = rootFile == null ? "command-line" : baseName(rootFile);
+  }
+
+  private static String baseName(Path file) {
+    Path name = file.getFileName();
+    String n = name == null ? "config" : name.toString();
+    return n.endsWith(".jpf") && n.length() > 4 ? n.substring(0, n.length() - 4) : n;
   }
 
   /**
@@ -79,7 +93,9 @@ public final class JpfParser {
       p.read(file, null);
     }
     p.applyOverrides();
-    return new RawConfig(file, p.values);
+    Map<String, RawValue> built = new LinkedHashMap<>();
+    p.values.forEach((k, b) -> built.put(k, b.build()));
+    return new RawConfig(file, built);
   }
 
   /** {@link #parse(Path, List)} without overrides. */
@@ -112,13 +128,14 @@ public final class JpfParser {
       chain.add(Origin.display(display));
       throw new ConfigException(includedFrom, "cyclic @include: " + String.join(" -> ", chain));
     }
-    List<String> lines;
+    byte[] bytes;
     try {
-      lines = Files.readAllLines(abs, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(abs);
     } catch (IOException e) {
       throw new ConfigException(includedFrom == null ? Origin.of(display) : includedFrom,
           "cannot read " + Origin.display(display) + ": " + e.getMessage());
     }
+    List<String> lines = Utf8Lines.decode(bytes, display);
     loaded.add(id);
     stack.addLast(new Path[] {id, display});
     try {
@@ -218,8 +235,7 @@ public final class JpfParser {
   }
 
   private void put(RawValue.Segment s, String key) {
-    RawValue old = values.get(key);
-    values.put(key, old == null ? new RawValue(key, List.of(s)) : old.with(s));
+    values.computeIfAbsent(key, RawValue.Builder::new).add(s);
   }
 
   private void applyOverrides() {
@@ -254,17 +270,20 @@ public final class JpfParser {
     if (name.equals(CONFIG_PATH)) {
       return dir.toString();
     }
+    if (name.equals(CONFIG_NAME)) {
+      return rootName;
+    }
     String v = applyingOverrides ? currentValue(name) : effectiveValue(name);
     if (v == null) {
       throw new ConfigException(origin, "undefined variable ${" + name + "}",
           "a variable must name a key set earlier (in this file, an included file or on the"
-              + " command line), or be ${config_path}");
+              + " command line), or be ${config_path} or ${config_name}");
     }
     return v;
   }
 
   private String currentValue(String name) {
-    RawValue v = values.get(name);
+    RawValue.Builder v = values.get(name);
     return v == null ? null : v.text();
   }
 
@@ -275,7 +294,7 @@ public final class JpfParser {
           "cyclic variable reference: ${" + String.join("} -> ${", expanding) + "} -> ${" + name + "}");
     }
     try {
-      RawValue v = values.get(name);
+      RawValue v = values.containsKey(name) ? values.get(name).build() : null;
       for (CommandLineOverride o : overrides) {
         if (o.key().equals(name)) {
           String text = expand(o.value(), Origin.commandLine(), rootDir);

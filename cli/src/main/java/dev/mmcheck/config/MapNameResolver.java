@@ -21,6 +21,19 @@ public final class MapNameResolver implements NameResolver {
 
   private final Map<String, Map<String, Class<?>>> byKind = new HashMap<>();
   private final Map<String, Class<?>> supertypes = new HashMap<>();
+  private ClassLoader loader;
+  private String searched;
+
+  /**
+   * Loads fully qualified names through {@code loader} instead of the supertype's loader, and
+   * names {@code searched} (e.g. the classpath entries) when a class is not found. Returns
+   * {@code this}.
+   */
+  public MapNameResolver classLoader(ClassLoader loader, String searched) {
+    this.loader = loader;
+    this.searched = searched;
+    return this;
+  }
 
   /** Registers a short name. Re-registering a name replaces it. Returns {@code this}. */
   public MapNameResolver register(String kind, String shortName, Class<?> type) {
@@ -52,18 +65,31 @@ public final class MapNameResolver implements NameResolver {
     }
     Class<?> supertype = supertypes.get(kind);
     if (supertype != null && name.contains(".")) {
-      try {
-        Class<?> loaded = Class.forName(name, false, supertype.getClassLoader());
-        if (supertype.isAssignableFrom(loaded)) {
-          return loaded;
-        }
-        throw new ConfigException(null,
-            "class " + name + " is not a " + kind + " (not a " + supertype.getName() + ")");
-      } catch (ClassNotFoundException | LinkageError e) {
-        // fall through to the "unknown" message
-      }
+      return load(kind, name, supertype);
     }
     throw unknown(kind, name, names.keySet());
+  }
+
+  /** A name with a dot is a class name: load it, check its supertype, or say why not. */
+  private Class<?> load(String kind, String name, Class<?> supertype) {
+    Class<?> loaded;
+    try {
+      loaded = Class.forName(name, false, loader != null ? loader : supertype.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new ConfigException(null, "class " + name + " not found (a " + kind + " name with a dot is a class name);"
+          + " searched: " + (searched != null ? searched : "mmcheck's own class path (no 'classpath' key set)"),
+          "put the folder or jar that holds it in the 'classpath' key (e.g. classpath = target/classes),"
+              + " or use a short name: " + String.join(", ", byKind.getOrDefault(kind, Map.of()).keySet()));
+    } catch (LinkageError e) {
+      throw new ConfigException(null, "class " + name + " cannot be loaded: " + e,
+          "a class it needs is missing from 'classpath', or it was compiled for a newer Java");
+    }
+    if (!supertype.isAssignableFrom(loaded)) {
+      throw new ConfigException(null, "class " + name + " is not a " + kind + ": expected a class implementing "
+          + supertype.getName() + (kind.equals(NameResolver.PROPERTY) ? " (a Listener that is no Property may go"
+              + " in 'listener')" : ""));
+    }
+    return loaded;
   }
 
   static ConfigException unknown(String kind, String name, java.util.Set<String> valid) {

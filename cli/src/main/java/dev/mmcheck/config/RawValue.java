@@ -1,8 +1,10 @@
 package dev.mmcheck.config;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The untyped value of one key after includes, {@code +=} appends and overrides, as the list of
@@ -38,6 +40,10 @@ public record RawValue(String key, List<Segment> segments) {
 
   /** The value as one string: non-empty segments joined with {@code ","}. */
   public String text() {
+    return join(segments);
+  }
+
+  private static String join(List<Segment> segments) {
     StringBuilder sb = new StringBuilder();
     for (Segment s : segments) {
       if (s.text().isEmpty()) {
@@ -58,23 +64,57 @@ public record RawValue(String key, List<Segment> segments) {
 
   /** The distinct origins of all segments, in order, e.g. {@code "a.jpf:3, command line"}. */
   public String origins() {
-    List<String> out = new ArrayList<>();
+    Set<String> out = new LinkedHashSet<>();
     for (Segment s : segments) {
-      String o = s.origin().toString();
-      if (!out.contains(o)) {
-        out.add(o);
-      }
+      out.add(s.origin().toString());
     }
     return String.join(", ", out);
   }
 
-  /** Applies a new contribution: an assignment replaces, an append adds. */
+  /**
+   * Applies a new contribution: an assignment replaces, an append adds. Copies the segments, so
+   * a chain of {@code n} appends through this method costs O(n^2): the parser collects segments
+   * in a {@link Builder} instead.
+   */
   RawValue with(Segment s) {
-    if (!s.append()) {
-      return new RawValue(key, List.of(s));
+    return builder().add(s).build();
+  }
+
+  Builder builder() {
+    Builder b = new Builder(key);
+    segments.forEach(b::add);
+    return b;
+  }
+
+  /**
+   * The segments of one key while a file is read: {@link #add} is amortised O(1), so {@code n}
+   * appends to one key cost O(n) (the old copy-on-append cost O(n^2) time and memory). Not
+   * thread-safe; single use.
+   */
+  static final class Builder {
+    private final String key;
+    private final List<Segment> segments = new ArrayList<>();
+
+    Builder(String key) {
+      this.key = Objects.requireNonNull(key, "key");
     }
-    List<Segment> next = new ArrayList<>(segments);
-    next.add(s);
-    return new RawValue(key, next);
+
+    /** An assignment replaces everything so far, an append adds. Returns {@code this}. */
+    Builder add(Segment s) {
+      if (!s.append()) {
+        segments.clear();
+      }
+      segments.add(s);
+      return this;
+    }
+
+    /** The value's text so far, as {@link RawValue#text()}. O(length). */
+    String text() {
+      return RawValue.join(segments);
+    }
+
+    RawValue build() {
+      return new RawValue(key, segments);
+    }
   }
 }

@@ -27,7 +27,8 @@ public final class ValueTypes {
 
   /** An {@code int} that is {@code >= min}. */
   public static ValueType<Integer> intAtLeast(int min) {
-    String expected = min == 0 ? "a non-negative integer" : "an integer >= " + min;
+    String expected = min == 0 ? "a non-negative integer" : min == Integer.MIN_VALUE ? "an integer"
+        : "an integer >= " + min;
     return new Simple<>("int", expected, Object::toString) {
       @Override
       public Integer parse(String text) throws BadValueException {
@@ -157,6 +158,30 @@ public final class ValueTypes {
         resolver.resolve(kind, value);
       }
     };
+  }
+
+  /** Any {@code int}. */
+  public static ValueType<Integer> integer() {
+    return intAtLeast(Integer.MIN_VALUE);
+  }
+
+  /** Any {@code long}. */
+  public static ValueType<Long> longInteger() {
+    return new Simple<>("long", "an integer", Object::toString) {
+      @Override
+      public Long parse(String text) throws BadValueException {
+        try {
+          return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+          throw bad();
+        }
+      }
+    };
+  }
+
+  /** Paths separated by {@code ,}, {@code ;} or {@code :} (not blanks: a path may hold one). */
+  public static ListType pathList() {
+    return new ListType(ListType.PATH_SEPARATORS, null, "path list, separated by , ; or :");
   }
 
   /** A list separated by commas and/or blanks. */

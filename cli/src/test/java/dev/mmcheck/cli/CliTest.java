@@ -97,8 +97,11 @@ class CliTest {
     Path html = tmp.resolve("out/uaf.html");
     Cli.Run run = Cli.run(EXAMPLES + "uaf.jpf", "+report.json=" + json, "+report.html=" + html);
     assertEquals(1, run.code(), run.toString());
-    assertTrue(Files.readString(json).contains("\"format\": \"mmcheck-schedule/1\""));
-    assertTrue(Files.readString(html).contains("<table class=\"lanes\">"));
+    assertTrue(Files.readString(json).contains("\"format\": \"mmcheck-report/1\""));
+    assertTrue(Files.readString(json).contains("\"verdict\": \"violation\""));
+    assertTrue(Files.readString(html).contains("<div class=\"lanes\""));
+    assertTrue(Files.readString(html).contains("<code id=\"replay\" class=\"cmd\">./mmcheck replay " + json + "</code>"),
+        "the HTML report shows the replay command");
     Cli.Run replay = Cli.run("replay", json.toString());
     assertEquals(1, replay.code(), replay.toString());
     assertTrue(replay.out().contains("replay reproduced the saved violation: use-after-free"), replay.toString());
@@ -122,8 +125,40 @@ class CliTest {
     Cli.Run r = Cli.run("replay", json.toString());
     assertEquals(2, r.code(), r.toString());
     assertTrue(r.err().contains("unsupported format \"mmcheck-schedule/9\""), r.toString());
+    Path verified = tmp.resolve("verified.json");
+    assertEquals(0, Cli.run(EXAMPLES + "abba-ordered.jpf", "+report.json=" + verified).code());
+    Cli.Run none = Cli.run("replay", verified.toString());
+    assertEquals(2, none.code(), none.toString());
+    assertTrue(none.err().contains("holds no counterexample to replay (verdict: verified)"), none.toString());
     Cli.Run missing = Cli.run("replay", tmp.resolve("none.json").toString());
     assertEquals(2, missing.code(), missing.toString());
+  }
+
+  @Test
+  void everyVerdictWritesAReportJson() throws IOException {
+    String[][] runs = {{"abba-ordered.jpf", "verified", "0"}, {"philosophers-bounded.jpf", "bound", "3"},
+        {"abba.jpf", "violation", "1"}};
+    for (String[] run : runs) {
+      Path json = tmp.resolve(run[0] + ".json");
+      Cli.Run r = Cli.run(EXAMPLES + run[0], "+report.json=" + json);
+      assertEquals(Integer.parseInt(run[2]), r.code(), r.toString());
+      com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+      assertEquals("mmcheck-report/1", o.get("format").getAsString());
+      assertEquals(run[1], o.get("verdict").getAsString());
+      assertEquals(run[1].equals("verified"), o.get("exhaustive").getAsBoolean());
+      assertEquals(Integer.parseInt(run[2]), o.getAsJsonObject("run").get("exitCode").getAsInt());
+      assertTrue(o.getAsJsonObject("run").get("expectMet").getAsBoolean());
+      assertTrue(o.getAsJsonObject("statistics").get("executions").getAsLong() > 0);
+      assertEquals(run[1].equals("bound"), o.getAsJsonArray("boundsHit").toString().contains("search.max_executions"));
+      assertEquals(run[1].equals("violation"), o.has("steps"), "only a violation carries a schedule");
+    }
+  }
+
+  @Test
+  void quietTurnsProgressOff() {
+    Cli.Run r = Cli.run("--quiet", EXAMPLES + "abba.jpf");
+    assertEquals(1, r.code(), r.toString());
+    assertEquals("", r.err(), r.toString());
   }
 
   @Test

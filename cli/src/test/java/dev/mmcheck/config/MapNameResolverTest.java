@@ -38,10 +38,23 @@ class MapNameResolverTest {
   void qualifiedNamesOfDeclaredSupertypeLoad() {
     MapNameResolver r = new MapNameResolver().kind("listener", List.class);
     assertSame(java.util.ArrayList.class, r.resolve("listener", "java.util.ArrayList"));
-    assertEquals("class java.lang.String is not a listener (not a java.util.List)",
+    assertEquals("class java.lang.String is not a listener: expected a class implementing java.util.List",
         assertThrows(ConfigException.class, () -> r.resolve("listener", "java.lang.String"))
             .getMessage());
-    assertThrows(ConfigException.class, () -> r.resolve("listener", "no.such.Clazz"));
+    ConfigException missing = assertThrows(ConfigException.class, () -> r.resolve("listener", "no.such.Clazz"));
+    assertEquals("class no.such.Clazz not found (a listener name with a dot is a class name); searched:"
+        + " mmcheck's own class path (no 'classpath' key set)", missing.getMessage());
+    assertTrue(missing.hint().orElseThrow().contains("'classpath' key"), missing.format());
+  }
+
+  @Test
+  void qualifiedNamesLoadThroughTheGivenLoaderAndNameWhatWasSearched() {
+    ClassLoader empty = new ClassLoader(null) {};
+    MapNameResolver r = new MapNameResolver().kind("listener", List.class)
+        .classLoader(empty, "classpath /x/classes (a.jpf:3), then mmcheck's own jars");
+    ConfigException e = assertThrows(ConfigException.class, () -> r.resolve("listener", "com.example.Mine"));
+    assertEquals("class com.example.Mine not found (a listener name with a dot is a class name); searched:"
+        + " classpath /x/classes (a.jpf:3), then mmcheck's own jars", e.getMessage());
   }
 
   @Test

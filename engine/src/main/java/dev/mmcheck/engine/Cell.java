@@ -14,6 +14,8 @@ package dev.mmcheck.engine;
 public final class Cell<T> extends ModelObject {
   private final Tracked owner;
   private T value;
+  /** Index of the last event that changed it (a write, successful cmpxchg or fetch_add), or -1. */
+  private int lastWrite = -1;
 
   /** A free-standing shared location, e.g. {@code mm.mmap_cache}. */
   public Cell(String name, T initial) {
@@ -38,12 +40,54 @@ public final class Cell<T> extends ModelObject {
   }
 
   /**
-   * Reads without a scheduling point. For listeners and properties checking invariants, and
-   * for code that already holds the lock that protects the cell — using it elsewhere hides
-   * races from the checker.
+   * {@code cmpxchg}: if the value equals {@code expected} (by {@code equals}), sets it to
+   * {@code update}; one atomic scheduling point. Returns true if it did. A failed exchange only
+   * reads (it commutes with other reads and failed exchanges).
+   */
+  public boolean compareAndSet(T expected, T update) {
+    return (Boolean) exec.step(new Op(OpCode.CMPXCHG, this, new Object[] {expected, update}));
+  }
+
+  /**
+   * A busy-wait, modelled as waiting: {@code while (!until.test(cell)) cpu_relax();}. The thread
+   * is disabled until the value satisfies {@code until}, then reads it (one scheduling point),
+   * so the search does not interleave useless iterations and a wait that no other thread can
+   * end is reported as a deadlock. {@code until} must be a pure function of the value.
+   *
+   * @return the value that ended the wait
+   */
+  @SuppressWarnings("unchecked")
+  public T awaitUntil(java.util.function.Predicate<? super T> until) {
+    return (T) exec.step(new Op(OpCode.AWAIT, this, until));
+  }
+
+  /**
+   * {@code atomic_fetch_add} on an integer cell: adds {@code delta} and returns the old value;
+   * one atomic scheduling point.
+   */
+  @SuppressWarnings("unchecked")
+  public int fetchAdd(int delta) {
+    return (Integer) exec.step(new Op(OpCode.FETCH_ADD, this, delta));
+  }
+
+  /**
+   * Reads without a scheduling point. For listeners and properties checking invariants (the
+   * read becomes part of the current event's footprint, so DPOR orders it against every write
+   * of the cell), and for model code that already holds the lock that protects the cell —
+   * using it elsewhere in model code hides races from the checker.
    */
   public T peek() {
+    observed(OpCode.Dep.READ);
     return value;
+  }
+
+  /** For the engine: the value, without recording a read. */
+  T peekQuietly() {
+    return value;
+  }
+
+  int lastWrite() {
+    return lastWrite;
   }
 
   /** The owning tracked object, or null. */
@@ -57,10 +101,40 @@ public final class Cell<T> extends ModelObject {
   }
 
   @Override
+  long ownerKey() {
+    return owner == null ? -1 : owner.key;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  boolean enabled(Op op, ModelThread t) {
+    return op.code != OpCode.AWAIT || ((java.util.function.Predicate<Object>) op.arg).test(value);
+  }
+
+  @Override
   @SuppressWarnings("unchecked")
   Object apply(Op op, ModelThread t) {
-    if (op.code == OpCode.WRITE) {
-      value = (T) op.arg;
+    switch (op.code) {
+      case WRITE -> {
+        value = (T) op.arg;
+        lastWrite = exec.eventCount();
+      }
+      case CMPXCHG -> {
+        Object[] a = (Object[]) op.arg;
+        if (!java.util.Objects.equals(value, a[0])) {
+          return Boolean.FALSE;
+        }
+        value = (T) a[1];
+        lastWrite = exec.eventCount();
+        return Boolean.TRUE;
+      }
+      case FETCH_ADD -> {
+        Integer old = (Integer) value;
+        value = (T) Integer.valueOf(old + (Integer) op.arg);
+        lastWrite = exec.eventCount();
+        return old;
+      }
+      default -> { }
     }
     return value;
   }

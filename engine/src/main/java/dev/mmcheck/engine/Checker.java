@@ -1,6 +1,7 @@
 package dev.mmcheck.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <pre>{@code
  * Result r = Checker.of(new Abba())
- *     .properties(List.of(new DeadlockFreedom()))
+ *     .with(new DeadlockFreedom())
  *     .options(SearchOptions.defaults().withMaxExecutions(10_000))
  *     .run();
  * }</pre>
@@ -21,7 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * called several times (property instances are shared, so give fresh ones per run if they
  * keep state). Model threads run on virtual threads, one at a time; the search itself runs on
  * a virtual thread while the calling thread watches for a model thread that never reaches a
- * scheduling point ({@link SearchOptions#stallTimeout()}).
+ * scheduling point ({@link SearchOptions#stallTimeout()}). Such a thread cannot be stopped
+ * (Java has no way to stop a virtual thread that never parks): the search returns a model
+ * error, but the thread keeps its carrier busy, so a JVM that hit this should exit (the CLI does).
  */
 public final class Checker {
   private final Scenario scenario;
@@ -61,22 +64,55 @@ public final class Checker {
     return options;
   }
 
+  /**
+   * A handle to stop a running search from another thread (the CLI's Ctrl-C handler). The
+   * search ends after the current execution with {@link Bound#INTERRUPTED}: its result has the
+   * statistics so far and is not exhaustive. Thread-safe.
+   */
+  public static final class Control {
+    private volatile boolean interrupted;
+
+    /** Asks the search to stop after the current execution. */
+    public void interrupt() {
+      interrupted = true;
+    }
+
+    public boolean interrupted() {
+      return interrupted;
+    }
+  }
+
   /** Explores the scenario. Never throws for model misbehaviour: see {@link Result.ModelError}. */
   public Result run() {
-    Explorer explorer = new Explorer(scenario, options, new Dispatch(listeners));
-    return supervise(explorer::explore, explorer);
+    return run(new Control());
+  }
+
+  /** Explores the scenario; {@code control} may stop it early. */
+  public Result run(Control control) {
+    Instant started = Instant.now();
+    Explorer explorer = new Explorer(scenario, options, new Dispatch(listeners), control);
+    return timed(supervise(explorer::explore, () -> explorer.currentExecution, explorer::statistics), started);
+  }
+
+  /** Adds the wall-clock start and end to the result's statistics (when it has some). */
+  private static Result timed(Result r, Instant started) {
+    return r.statistics() == null ? r : r.withStatistics(r.statistics().withTimes(started, Instant.now()));
   }
 
   /**
    * Re-runs one recorded schedule with this checker's listeners and properties. The result
    * is {@link Result.ViolationsFound} if a property fires (its trace rebuilt from the
    * schedule), {@link Result.ModelError} if the model diverges from the schedule, else
-   * {@link Result.Verified} (one execution, no violation).
+   * {@link Result.Verified} (one execution, no violation). The stall watchdog runs as in a search.
    */
   public Result replay(Schedule schedule) {
+    Instant started = Instant.now();
     long start = System.nanoTime();
-    return supervise(() -> {
-      Execution ex = new Execution(new Replayer(schedule), new Dispatch(listeners), 1, options.depthLimit(), false);
+    AtomicReference<Execution> current = new AtomicReference<>();
+    return timed(supervise(() -> {
+      Execution ex = new Execution(new Replayer(schedule), new Dispatch(listeners), 1, options.depthLimit(), false,
+          new ThreadIds(), !options.multipleErrors(), options.spinLimit());
+      current.set(ex);
       ExecutionEnd end = ex.run(scenario);
       Statistics st = new Statistics(1, end == ExecutionEnd.COMPLETED ? 1 : 0, end == ExecutionEnd.DEADLOCK ? 1 : 0,
           0, 0, ex.violations.size(), ex.eventCount(), ex.eventCount(), (System.nanoTime() - start) / 1_000_000, 0);
@@ -92,14 +128,26 @@ public final class Checker {
         cs.add(Replayer.capture(scenario, schedule, options.depthLimit(), v, end, 1));
       }
       return new Result.ViolationsFound(cs, List.of(), st);
-    }, null);
+    }, current::get, () -> null), started);
   }
+
+  /** Wall time without progress, in stall timeouts, after which a search is declared hung. */
+  private static final int WALL_STALL_FACTOR = 12;
 
   private interface Search {
     Result run();
   }
 
-  private Result supervise(Search search, Explorer explorer) {
+  /**
+   * Runs {@code search} on a virtual thread and watches the execution in progress: if it makes
+   * no progress (no new event) while the process spends {@link SearchOptions#stallTimeout()}
+   * of CPU time outside garbage collection, a model thread is looping without reaching a
+   * scheduling point. CPU time, not wall time, so a loaded machine or a long GC pause is not
+   * mistaken for a stuck model. Out of memory, in the model or the engine, is a model error
+   * that names the heap size.
+   */
+  private Result supervise(Search search, java.util.function.Supplier<Execution> current,
+      java.util.function.Supplier<Statistics> stats) {
     AtomicReference<Result> result = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread t = Thread.ofVirtual().name("mmcheck-explorer").start(() -> {
@@ -109,37 +157,54 @@ public final class Checker {
         failure.set(e);
       }
     });
-    Duration stall = options.stallTimeout();
+    long stall = options.stallTimeout().toNanos();
     long lastEvents = -1;
     Execution lastEx = null;
-    long lastChange = System.nanoTime();
+    long lastChange = ProgressClock.nanos();
+    long lastChangeWall = System.nanoTime();
     try {
       while (!t.join(Duration.ofMillis(200))) {
-        if (explorer == null) {
-          continue;
-        }
-        Execution ex = explorer.currentExecution;
+        Execution ex = current.get();
         long ev = ex == null ? -1 : ex.eventCount();
+        long now = ProgressClock.nanos();
+        long wall = System.nanoTime();
         if (ex != lastEx || ev != lastEvents) {
           lastEx = ex;
           lastEvents = ev;
-          lastChange = System.nanoTime();
-        } else if (ex != null && System.nanoTime() - lastChange > stall.toNanos()) {
-          return stalled(ex, explorer);
+          lastChange = now;
+          lastChangeWall = wall;
+        } else if (ex != null && now - lastChange > stall) {
+          return stalled(ex, stats.get());
+        } else if (ex != null && wall - lastChangeWall > WALL_STALL_FACTOR * stall) {
+          // no CPU burnt and no progress: something is parked for good (an engine bug)
+          return new Result.ModelError("no progress for " + WALL_STALL_FACTOR * options.stallTimeout().toSeconds()
+              + " s of wall time in execution " + ex.executionNumber() + " (a hang in the engine?)", null,
+              stats.get());
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Result.ModelError("interrupted", null, explorer == null ? null : explorer.statistics());
+      return new Result.ModelError("interrupted", null, stats.get());
     }
     if (failure.get() != null) {
       Throwable e = failure.get();
-      return new Result.ModelError("engine failure: " + e, null, explorer == null ? null : explorer.statistics());
+      if (e instanceof OutOfMemoryError) {
+        return new Result.ModelError(outOfMemory("the search"), null, stats.get());
+      }
+      return new Result.ModelError("engine failure: " + e, null, stats.get());
     }
     return result.get();
   }
 
-  private Result stalled(Execution ex, Explorer explorer) {
+  /** The message for running out of memory in {@code where}: the heap size and a hint. */
+  static String outOfMemory(String where) {
+    long max = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    return "out of memory in " + where + " (Java heap: " + max + " MB): the model allocates without bound, "
+        + "or the search needs a bigger heap (e.g. MMCHECK_JAVA_OPTS=-Xmx" + Math.max(2, 2 * max / 1024) + "g), "
+        + "or a bound such as search.depth_limit or search.max_executions";
+  }
+
+  private Result stalled(Execution ex, Statistics stats) {
     ModelThread running = ex.running();
     StringBuilder where = new StringBuilder();
     if (running != null) {
@@ -151,7 +216,8 @@ public final class Checker {
     }
     return new Result.ModelError("model thread '" + (running == null ? "?" : running.name)
         + "' ran for more than " + options.stallTimeout().toSeconds()
-        + " s without reaching a scheduling point (an infinite loop that touches no shared state?)" + where,
-        null, explorer.statistics());
+        + " s of CPU time without reaching a scheduling point (an infinite loop that touches no shared "
+        + "state?); the limit is search.stall_timeout" + where,
+        null, stats);
   }
 }

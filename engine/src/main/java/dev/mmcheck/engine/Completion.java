@@ -38,6 +38,11 @@ public final class Completion extends SyncObject {
   }
 
   @Override
+  boolean availableForBlocking() {
+    return done > 0;
+  }
+
+  @Override
   Object apply(Op op, ModelThread t) {
     switch (op.code) {
       case COMPLETE -> {

@@ -42,7 +42,13 @@ public abstract sealed class ExclusiveLock extends SyncObject permits Mutex, Spi
 
   /** True if some thread holds it. Not a scheduling point: for listeners and invariants. */
   public final boolean isLocked() {
+    observed(OpCode.Dep.OBSERVE);
     return holder != null;
+  }
+
+  @Override
+  final boolean availableForBlocking() {
+    return holder == null;
   }
 
   @Override

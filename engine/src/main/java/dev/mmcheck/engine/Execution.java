@@ -20,11 +20,21 @@ final class Execution implements ExecutionContext, World {
   private final Dispatch ls;
   private final int number;
   private final int depthLimit;
+  private final ThreadIds ids;
+  /** Stop the execution at its first violation (false in multiple-errors mode). */
+  private final boolean stopOnViolation;
+  /** Identical busy-wait iterations after which an execution ends as a livelock (0 = never). */
+  private final int spinLimit;
   final boolean capture;
   private final Baton controller = new Baton(Thread.currentThread());
   private final List<ModelObject> objects = new ArrayList<>();
   private final List<ModelThread> threads = new ArrayList<>();
+  private final ModelThread[] byTid = new ModelThread[MAX_THREADS];
   private final List<ThreadRef> threadRefs = new ArrayList<>();
+  /** Objects created so far by setup (slot 0) and by each thread (slot tid + 1). */
+  private final int[] created = new int[MAX_THREADS + 1];
+  /** Threads started so far by setup (slot 0) and by each thread (slot tid + 1). */
+  private final int[] started = new int[MAX_THREADS + 1];
   private ModelThread running;
   private boolean inSetup;
   private boolean aborted;
@@ -35,6 +45,17 @@ final class Execution implements ExecutionContext, World {
   /** The trace, for DPOR: ops[i] was executed by thread tids[i]. */
   final List<Op> ops = new ArrayList<>();
   private int[] tids = new int[64];
+  /** footprints.get(i): what event i touched (its op, plus what listeners read during it). */
+  private final List<Footprint> footprints = new ArrayList<>();
+  /** free[i]: the target was available for a blocking acquisition just before event i. */
+  private boolean[] free = new boolean[64];
+  /** before[i]: the value of the target cell just before event i (null for other targets). */
+  private Object[] before = new Object[64];
+  /** Reads by listeners since the last event's footprint was sealed; they belong to that event. */
+  private final Footprint.Builder observed = new Footprint.Builder();
+  private boolean observing;
+  private final java.util.Map<Integer, Integer> choices = new java.util.HashMap<>(2);
+  private int sealed = -1;
   final List<TraceEvent> trace;
   final List<Violation> violations = new ArrayList<>(1);
   /** Threads that had not finished when the execution ended, with their pending ops. */
@@ -44,12 +65,16 @@ final class Execution implements ExecutionContext, World {
   WaitFor waitFor;
   private final List<Object[]> notes = new ArrayList<>(2);
 
-  Execution(Decider decider, Dispatch ls, int number, int depthLimit, boolean capture) {
+  Execution(Decider decider, Dispatch ls, int number, int depthLimit, boolean capture, ThreadIds ids,
+      boolean stopOnViolation, int spinLimit) {
     this.decider = decider;
     this.ls = ls;
     this.number = number;
     this.depthLimit = depthLimit;
     this.capture = capture;
+    this.ids = ids;
+    this.stopOnViolation = stopOnViolation;
+    this.spinLimit = spinLimit;
     this.trace = capture ? new ArrayList<>() : List.of();
   }
 
@@ -65,6 +90,82 @@ final class Execution implements ExecutionContext, World {
   int registerObject(ModelObject o) {
     objects.add(o);
     return objects.size() - 1;
+  }
+
+  /**
+   * A key for a new object that is the same in every execution: (creating thread, number of
+   * objects it created before). See {@link Footprint}.
+   */
+  long newKey() {
+    int slot = running == null || inSetup ? 0 : running.id + 1;
+    return ((long) slot << 32) | created[slot]++;
+  }
+
+  /** The thread with stable id {@code tid}, or null if it does not exist in this execution. */
+  ModelThread thread(int tid) {
+    return tid >= 0 && tid < MAX_THREADS ? byTid[tid] : null;
+  }
+
+  /** One more than the largest stable thread id in this execution. */
+  int threadIdLimit() {
+    int m = 0;
+    for (ModelThread t : threads) {
+      m = Math.max(m, t.id + 1);
+    }
+    return m;
+  }
+
+  /** What event {@code i} touched; seals the latest event's footprint (listeners are done with it). */
+  Footprint footprint(int i) {
+    if (i == ops.size() - 1 && sealed < i) {
+      seal();
+    }
+    return footprints.get(i);
+  }
+
+  private void seal() {
+    int last = ops.size() - 1;
+    if (last >= 0 && !observed.isEmpty()) {
+      footprints.set(last, observed.buildOn(footprints.get(last)));
+    }
+    observed.clear();
+    sealed = last;
+  }
+
+  /** The value of executed {@code choose} event {@code i} (-1 for other events). */
+  int choiceAt(int i) {
+    Integer c = choices.get(i);
+    return c == null ? -1 : c;
+  }
+
+  /**
+   * Would the blocking operation {@code waiter} (on the object of event {@code i}) have been
+   * enabled just before event {@code i}? For a lock: was it available; for
+   * {@link Cell#awaitUntil}: did the value satisfy the waiter's predicate.
+   */
+  @SuppressWarnings("unchecked")
+  boolean availableBefore(int i, Op waiter) {
+    if (waiter.code == OpCode.AWAIT) {
+      return ((java.util.function.Predicate<Object>) waiter.arg).test(before[i]);
+    }
+    return free[i];
+  }
+
+  /**
+   * A listener read {@code key} in class {@code dep} (a {@code READ} of a cell, an
+   * {@code OBSERVE} of other state): it becomes part of the current event's footprint. Reads
+   * outside listener callbacks (model code) are not recorded.
+   */
+  void observe(long key, OpCode.Dep dep) {
+    if (!observing || ops.isEmpty()) {
+      return;
+    }
+    observed.add(key, dep);
+    if (sealed == ops.size() - 1) {
+      // read after the footprint was handed to the explorer: re-open it (conservative)
+      footprints.set(sealed, observed.buildOn(footprints.get(sealed)));
+      observed.clear();
+    }
   }
 
   ModelThread running() {
@@ -112,7 +213,7 @@ final class Execution implements ExecutionContext, World {
       end = stop ? ExecutionEnd.VIOLATION : ExecutionEnd.MODEL_ERROR;
     }
     for (ModelThread t : threads) {
-      if (!t.finished && t.pending != null) {
+      if (!t.finished && t.started && t.pending != null) {
         pendingAtEnd.add(t);
       }
     }
@@ -127,6 +228,7 @@ final class Execution implements ExecutionContext, World {
   }
 
   private void start(ModelThread t, Baton from) {
+    t.started = true;
     t.starter = from;
     running = t;
     t.baton.thread.start();
@@ -136,7 +238,7 @@ final class Execution implements ExecutionContext, World {
   private void abortRemaining() {
     aborted = true;
     for (ModelThread t : threads) {
-      if (!t.finished) {
+      if (!t.finished && t.started) {
         running = t;
         controller.passTo(t.baton);
       }
@@ -155,10 +257,32 @@ final class Execution implements ExecutionContext, World {
     if (threads.size() == MAX_THREADS) {
       throw new IllegalStateException("more than " + MAX_THREADS + " model threads");
     }
-    ModelThread t = new ModelThread(this, threads.size(), name, body, spawnEvent);
+    ModelThread creator = spawnEvent < 0 ? null : running;
+    int slot = creator == null ? 0 : creator.id + 1;
+    int tid = ids.idFor(creator == null ? -1 : creator.id, started[slot]++);
+    ModelThread t = new ModelThread(this, tid, uniqueName(name), body, spawnEvent);
     threads.add(t);
+    byTid[tid] = t;
     threadRefs.add(t.ref);
     return t;
+  }
+
+  /** {@code name}, or {@code name#2}, {@code name#3}... if a thread of this execution has it. */
+  private String uniqueName(String name) {
+    String n = name;
+    for (int k = 2; nameTaken(n); k++) {
+      n = name + "#" + k;
+    }
+    return n;
+  }
+
+  private boolean nameTaken(String n) {
+    for (ModelThread t : threads) {
+      if (t.name.equals(n)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Spawns a thread from a model thread and runs it to its first scheduling point. */
@@ -185,6 +309,14 @@ final class Execution implements ExecutionContext, World {
       t.body.run();
     } catch (AbortSignal a) {
       // the execution ended early; unwind quietly
+    } catch (OutOfMemoryError e) {
+      // a resource problem, not a property violation of the model
+      modelError(Checker.outOfMemory("model thread '" + t.name + "'"));
+      stop = true;
+      t.finished = true;
+      Baton.give(t.starter != null ? t.starter : controller);
+      t.starter = null;
+      return;
     } catch (Throwable e) {
       failure = e;
     }
@@ -203,6 +335,7 @@ final class Execution implements ExecutionContext, World {
       Baton.give(controller);
       return;
     }
+    observing = true;
     for (ThreadListener l : ls.thread) {
       calling = l;
       if (failure == null) {
@@ -211,6 +344,7 @@ final class Execution implements ExecutionContext, World {
         l.threadFailed(this, t.ref, failure);
       }
     }
+    observing = false;
     if (t.starter != null) {
       Baton s = t.starter;
       t.starter = null;
@@ -244,17 +378,21 @@ final class Execution implements ExecutionContext, World {
     }
     checkAbort(me);
     me.pending = op;
+    if (spinLimit > 0 && me.spin.repeats() >= spinLimit && (op.code == OpCode.READ || op.code == OpCode.CMPXCHG)) {
+      spinLimitReached(me);
+    }
     if (op.mightSleep() && ls.thread.length > 0) {
+      observing = true;
       for (ThreadListener l : ls.thread) {
-      calling = l;
+        calling = l;
         l.aboutToSleep(this, me.ref, op.name(), op.objectName(), me.held);
       }
-      if (stop) {
-        if (me.starter != null) {
-          throw new IllegalStateException("a violation before a thread's first scheduling point");
-        }
+      observing = false;
+      if (stop && me.starter == null) {
         endHere(me, ExecutionEnd.VIOLATION);
       }
+      // (a violation before the thread's first scheduling point: hand back to the starter
+      // below, which sees the stop and ends the execution)
     }
     if (me.starter != null) {
       Baton s = me.starter;
@@ -292,28 +430,38 @@ final class Execution implements ExecutionContext, World {
   private Object execute(ModelThread me, Op op) {
     calling = null;
     int index = ops.size();
-    Object v;
+    Object v = null;
     if (op.code == OpCode.CHOOSE) {
       v = decider.choose(this, index, (Integer) op.arg);
       if ((Integer) v < 0) {
         endHere(me, ExecutionEnd.MODEL_ERROR);
       }
-    } else if (op.target != null) {
-      v = op.target.apply(op, me);
-    } else {
-      v = op.arg;
+      choices.put(index, (Integer) v);
     }
-    ops.add(op);
+    if (sealed < index - 1) {
+      seal();
+    }
     if (index == tids.length) {
       tids = java.util.Arrays.copyOf(tids, index * 2);
+      free = java.util.Arrays.copyOf(free, index * 2);
+      before = java.util.Arrays.copyOf(before, index * 2);
     }
+    free[index] = op.target instanceof SyncObject so && so.availableForBlocking();
+    before[index] = op.target instanceof Cell<?> c ? c.peekQuietly() : null;
+    if (op.code != OpCode.CHOOSE) {
+      v = op.target != null ? op.target.apply(op, me) : op.arg;
+    }
+    ops.add(op);
+    footprints.add(Footprint.executed(op, me.id, v));
     tids[index] = me.id;
     me.localCount++;
+    me.spin.executed(op, v, index);
     EventKind kind = op.code.kind;
     if (v == Boolean.FALSE && kind == EventKind.ACQUIRE) {
       kind = EventKind.TRYLOCK_FAILED;
     }
     Object shown = op.code == OpCode.WRITE || op.code == OpCode.READ || op.code == OpCode.CHOOSE
+        || op.code == OpCode.RCU_GP_WAIT || op.code == OpCode.FETCH_ADD
         || v instanceof Boolean ? v : null;
     Event ev = new Event(index, me.ref, kind, op.name(), op.objectName(), shown, op.mightSleep());
     if (capture) {
@@ -323,7 +471,9 @@ final class Execution implements ExecutionContext, World {
       }
       trace.add(new TraceEvent(ev, ModelFrames.location(ModelFrames.current(1)), held));
     }
+    observing = true;
     dispatch(me, op, ev);
+    observing = false;
     calling = null;
     if (stop) {
       endHere(me, ExecutionEnd.VIOLATION);
@@ -421,14 +571,18 @@ final class Execution implements ExecutionContext, World {
       }
       if (en != t.enabledLast) {
         t.enabledLast = en;
+        observing = true;
         for (ThreadListener l : ls.thread) {
-      calling = l;
+          calling = l;
           if (en) {
             l.threadUnblocked(this, t.ref);
           } else {
-            l.threadBlocked(this, t.ref, (SyncObject) t.pending.target);
+            if (t.pending.target instanceof SyncObject on) {
+              l.threadBlocked(this, t.ref, on);
+            }
           }
         }
+        observing = false;
       }
     }
     if (enabled == 0) {
@@ -465,10 +619,38 @@ final class Execution implements ExecutionContext, World {
     return -2;
   }
 
+  /**
+   * {@code me} re-ran the same reads {@link #spinLimit} times with no write by anyone else. If
+   * no other thread can run (or those that can are busy-waiting too), nobody will write: a
+   * livelock violation (see
+   * {@link SpinDetector}). Otherwise this execution is an unfair prefix and is cut
+   * ({@link ExecutionEnd#SPIN_BOUND}); the other orders are explored by the search.
+   */
+  private void spinLimitReached(ModelThread me) {
+    for (ModelThread t : threads) {
+      if (t != me && !t.finished && t.started && t.pending != null && t.pending.enabled(t) && t.spin.repeats() == 0) {
+        if (me.starter == null) {
+          endHere(me, ExecutionEnd.SPIN_BOUND);
+        }
+        return;
+      }
+    }
+    // every other thread is finished, blocked or busy-waiting itself: nobody will write
+    String where = ModelFrames.location(ModelFrames.current(1));
+    violations.add(new Violation("livelock", "possible livelock: " + me.name + " re-read " + me.spin.describe() + " "
+        + me.spin.repeats() + " times at " + where + " and no other thread wrote it",
+        List.of("a busy-wait that another thread is meant to end can be modelled with Cell.awaitUntil; "
+            + "the limit is search.spin_limit"), ops.size() - 1, me.name));
+    stop = true;
+    if (me.starter == null) {
+      endHere(me, ExecutionEnd.VIOLATION);
+    }
+  }
+
   void assertionFailed(String message) {
     violations.add(new Violation("assertion", message, List.of(), ops.size() - 1,
         running == null ? "setup" : running.name));
-    stop = true;
+    stop |= stopOnViolation;
   }
 
   // ---- ExecutionContext ----
@@ -490,7 +672,10 @@ final class Execution implements ExecutionContext, World {
 
   @Override
   public List<Held> heldBy(ThreadRef thread) {
-    return threads.get(thread.id()).held;
+    if (running == null || thread.id() != running.id) {
+      observe(Footprint.heldSet(thread.id()), OpCode.Dep.OBSERVE);
+    }
+    return byTid[thread.id()].held;
   }
 
   @Override
@@ -502,7 +687,7 @@ final class Execution implements ExecutionContext, World {
   public void report(Property property, String message, List<String> details) {
     violations.add(new Violation(property.name(), message, details, ops.size() - 1,
         running == null ? "-" : running.name));
-    stop = true;
+    stop |= stopOnViolation;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.mmcheck.engine;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ final class Explorer implements Decider {
   private final Dispatch ls;
   private final Reduction reduction;
   private final List<Node> path = new ArrayList<>();
+  private final ThreadIds threadIds = new ThreadIds();
   private int replayDepth;
   private final Set<Bound> boundsHit = EnumSet.noneOf(Bound.class);
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -42,10 +44,13 @@ final class Explorer implements Decider {
   private long peakHeap;
   private long startNanos;
 
-  Explorer(Scenario scenario, SearchOptions opt, Dispatch ls) {
+  private final Checker.Control control;
+
+  Explorer(Scenario scenario, SearchOptions opt, Dispatch ls, Checker.Control control) {
     this.scenario = scenario;
     this.opt = opt;
     this.ls = ls;
+    this.control = control;
     this.reduction = Reduction.of(opt.strategy());
   }
 
@@ -55,7 +60,8 @@ final class Explorer implements Decider {
     long deadline = opt.timeLimit().isZero() ? Long.MAX_VALUE : startNanos + opt.timeLimit().toNanos();
     while (true) {
       executions++;
-      Execution ex = new Execution(this, ls, (int) Math.min(executions, Integer.MAX_VALUE), opt.depthLimit(), false);
+      Execution ex = new Execution(this, ls, (int) Math.min(executions, Integer.MAX_VALUE), opt.depthLimit(), false,
+          threadIds, !opt.multipleErrors(), opt.spinLimit());
       currentExecution = ex;
       ExecutionEnd end = ex.run(scenario);
       events += ex.ops.size();
@@ -69,6 +75,10 @@ final class Explorer implements Decider {
           boundsHit.add(Bound.DEPTH_LIMIT);
         }
         case SLEEP_BLOCKED -> sleepBlocked++;
+        case SPIN_BOUND -> {
+          bounded++;
+          boundsHit.add(Bound.SPIN_LIMIT);
+        }
         case MODEL_ERROR -> {
           return new Result.ModelError(ex.errorMessage, counterexample(ex, null), statistics());
         }
@@ -87,8 +97,8 @@ final class Explorer implements Decider {
       if ((executions & 255) == 0) {
         sampleHeap();
       }
-      reduction.afterExecution(ex, path);
-      if (!backtrack()) {
+      reduction.afterExecution(ex, path, Math.max(0, replayDepth - 1));
+      if (!backtrack(ex)) {
         break;
       }
       if (opt.maxExecutions() > 0 && executions >= opt.maxExecutions()) {
@@ -99,9 +109,14 @@ final class Explorer implements Decider {
         boundsHit.add(Bound.TIME_LIMIT);
         break;
       }
+      if (control.interrupted()) {
+        boundsHit.add(Bound.INTERRUPTED);
+        break;
+      }
     }
     sampleHeap();
     currentExecution = null;
+    reduction.release();
     Statistics stats = statistics();
     for (SearchListener l : ls.search) {
       l.searchFinished(stats);
@@ -127,17 +142,16 @@ final class Explorer implements Decider {
 
   /** The schedule of {@code ex} so far, replayed with trace capture. */
   private Counterexample counterexample(Execution ex, Violation v) {
-    Schedule schedule = scheduleOf(ex);
+    Schedule schedule = scheduleOf(ex, v == null ? ex.ops.size() : Math.min(ex.ops.size(), v.eventIndex() + 1));
     return Replayer.capture(scenario, schedule, opt.depthLimit(), v, ex.end, ex.executionNumber());
   }
 
-  private Schedule scheduleOf(Execution ex) {
+  /** The first {@code length} decisions of {@code ex} (up to the violation shown). */
+  private Schedule scheduleOf(Execution ex, int length) {
     List<Schedule.Step> steps = new ArrayList<>();
-    for (int i = 0; i < ex.ops.size(); i++) {
-      Node node = path.get(i);
+    for (int i = 0; i < length; i++) {
       Op op = ex.ops.get(i);
-      steps.add(new Schedule.Step(node.chosen, ex.threadList().get(node.chosen).name,
-          node.choiceCount > 0 ? node.choiceValue : -1, op.name(), op.objectName()));
+      steps.add(new Schedule.Step(ex.tid(i), ex.thread(ex.tid(i)).name, ex.choiceAt(i), op.name(), op.objectName()));
     }
     return new Schedule(scenario.name(), Map.of(), steps);
   }
@@ -154,35 +168,45 @@ final class Explorer implements Decider {
         return ex.modelError(divergence(n, "the enabled threads differ (" + mask(ex, node.enabled) + " before, "
             + mask(ex, enabled) + " now)"));
       }
-      Op now = ex.threadList().get(tid).pending;
-      if (!now.sameAs(node.pending[tid])) {
-        return ex.modelError(divergence(n, ex.threadList().get(tid).name + " did " + now + ", before it did "
-            + node.pending[tid]));
+      ModelThread t = ex.thread(tid);
+      if (t == null || (enabled & (1L << tid)) == 0) {
+        return ex.modelError(divergence(n, "thread " + tid + " is not enabled"));
+      }
+      Op now = t.pending;
+      if (node.chosenCode == null) {
+        Node.Expect e = reduction.expected(node, tid);
+        if (e != null && !e.matches(now)) {
+          return ex.modelError(divergence(n, t.name + " does " + now + ", in an earlier execution it did "
+              + e.code().opName + " here"));
+        }
+        node.chosenCode = now.code;
+        node.chosenKey = now.target == null ? -1 : now.target.key;
+      } else if (now.code != node.chosenCode || (now.target == null ? -1 : now.target.key) != node.chosenKey) {
+        return ex.modelError(divergence(n, t.name + " did " + now + ", before it did " + node.chosenCode.opName));
       }
       return tid;
     }
     Node parent = n == 0 ? null : path.get(n - 1);
-    long sleep = parent != null && reduction.sleepSets() ? childSleep(parent) : 0;
-    List<ModelThread> ts = ex.threadList();
-    Op[] pending = new Op[ts.size()];
-    for (int i = 0; i < pending.length; i++) {
-      ModelThread t = ts.get(i);
-      pending[i] = t.finished ? null : t.pending;
-    }
-    Node node = new Node(enabled, pending, sleep, prev, parent == null ? 0 : parent.preemptionsAfter());
-    long candidates = enabled & ~sleep;
+    List<Node.Asleep> sleep = parent != null && reduction.sleepSets() ? childSleep(parent, ex.footprint(n - 1)) : List.of();
+    Node node = new Node(enabled, sleep, prev, parent == null ? 0 : parent.preemptionsAfter());
+    long candidates = enabled & ~node.sleepMask;
     if (candidates == 0) {
       return -1;
     }
-    int tid = prev >= 0 && (candidates & (1L << prev)) != 0 ? prev : Long.numberOfTrailingZeros(candidates);
+    // a thread repeating a busy-wait iteration is not preferred: let the others make progress
+    int preferred = prev >= 0 && ex.thread(prev).spin.repeats() > 0 && (candidates & ~(1L << prev)) != 0
+        ? Long.numberOfTrailingZeros(candidates & ~(1L << prev)) : prev;
+    int tid = reduction.first(node, parent, candidates, preferred);
     if (!preemptionAllowed(node, tid)) {
       boundsHit.add(Bound.PREEMPTION_BOUND);
       bounded++;
       ex.end = ExecutionEnd.DEPTH_BOUND;
       return -1;
     }
-    node.chosen = tid;
-    reduction.initBacktrack(node);
+    node.choose(tid);
+    Op now = ex.thread(tid).pending;
+    node.chosenCode = now.code;
+    node.chosenKey = now.target == null ? -1 : now.target.key;
     path.add(node);
     return tid;
   }
@@ -208,7 +232,8 @@ final class Explorer implements Decider {
     Node node = path.get(index);
     if (node.choiceCount == 0) {
       node.choiceCount = n;
-      node.choiceValue = 0;
+      node.choicesDone = new BitSet(n);
+      node.choiceValue = reduction.initialChoice(node, n);
     } else if (node.choiceCount != n) {
       ex.modelError(divergence(index, "choose(" + n + ") was choose(" + node.choiceCount + ")"));
       return -1;
@@ -220,44 +245,48 @@ final class Explorer implements Decider {
     return opt.preemptionBound() < 0 || !node.preempts(tid) || node.preemptionsBefore < opt.preemptionBound();
   }
 
-  private static long childSleep(Node parent) {
-    long s = (parent.sleep | parent.done) & ~(1L << parent.chosen);
-    Op executed = parent.pending[parent.chosen];
-    long out = 0;
-    while (s != 0) {
-      int q = Long.numberOfTrailingZeros(s);
-      s &= s - 1;
-      Op pq = parent.pending[q];
-      if (pq != null && !Op.dependent(pq, executed)) {
-        out |= 1L << q;
+  /**
+   * The sleep set after {@code parent}'s event (footprint {@code executed}): the threads asleep
+   * or already explored at the parent whose next event is independent of it.
+   */
+  private static List<Node.Asleep> childSleep(Node parent, Footprint executed) {
+    List<Node.Asleep> out = null;
+    for (int pass = 0; pass < 2; pass++) {
+      for (Node.Asleep a : pass == 0 ? parent.sleep : parent.done) {
+        if (a.tid() != parent.chosen && !a.footprint().conflicts(executed)) {
+          if (out == null) {
+            out = new ArrayList<>(2);
+          }
+          out.add(a);
+        }
       }
     }
-    return out;
+    return out == null ? List.of() : out;
   }
 
   /** Moves to the next unexplored alternative; false when the search is complete. */
-  private boolean backtrack() {
+  private boolean backtrack(Execution last) {
     for (int i = path.size() - 1; i >= 0; i--) {
       Node node = path.get(i);
-      if (node.choiceValue + 1 < node.choiceCount) {
-        node.choiceValue++;
-        truncate(i);
-        return true;
+      if (node.choiceCount > 0) {
+        node.choicesDone.set(node.choiceValue);
+        int v = reduction.nextChoice(node);
+        if (v >= 0) {
+          node.choiceValue = v;
+          truncate(i);
+          return true;
+        }
       }
-      node.done |= 1L << node.chosen;
-      long cand = node.backtrack & node.enabled & ~node.done & ~node.sleep;
-      while (cand != 0) {
-        int tid = Long.numberOfTrailingZeros(cand);
-        cand &= cand - 1;
+      node.markChosenDone(i < last.eventCount() ? last.footprint(i) : Footprint.EMPTY);
+      for (int tid = reduction.nextThread(node); tid >= 0; tid = reduction.nextThread(node)) {
         if (preemptionAllowed(node, tid)) {
-          node.chosen = tid;
-          node.choiceCount = 0;
-          node.choiceValue = 0;
+          node.choose(tid);
+          node.chosenCode = null;
           truncate(i);
           return true;
         }
         boundsHit.add(Bound.PREEMPTION_BOUND);
-        node.done |= 1L << tid;
+        reduction.drop(node, tid);
       }
     }
     return false;
@@ -269,5 +298,4 @@ final class Explorer implements Decider {
     }
     replayDepth = keepThrough + 1;
   }
-
 }

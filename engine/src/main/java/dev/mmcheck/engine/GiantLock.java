@@ -73,7 +73,13 @@ public final class GiantLock extends SyncObject {
 
   /** True if some thread holds it. Not a scheduling point. */
   public boolean isLocked() {
+    observed(OpCode.Dep.OBSERVE);
     return holder != null;
+  }
+
+  @Override
+  boolean availableForBlocking() {
+    return holder == null;
   }
 
   @Override

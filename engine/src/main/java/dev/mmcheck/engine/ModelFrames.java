@@ -38,6 +38,9 @@ final class ModelFrames {
     while (p >= 0 && !isModelFrame(frames.get(p).getClassName())) {
       p--; // the runtime frames that started the thread (or ran the scenario's setup)
     }
+    if (p < 0) {
+      return List.of(); // no model frame at all, e.g. a thread body that is a method reference to a primitive
+    }
     int q = p;
     while (q > 0 && !isRuntimeFrame(frames.get(q - 1).getClassName())) {
       q--;

@@ -7,13 +7,22 @@ package dev.mmcheck.engine;
  */
 public abstract sealed class ModelObject permits Cell, Tracked, SyncObject {
   final Execution exec;
+  /** Position in this execution's creation order (dense; differs between interleavings). */
   final int id;
+  /** Stable identity across executions: creating thread and its creation count (see Footprint). */
+  final long key;
   private final String name;
 
   ModelObject(String name) {
     this.exec = Execution.current();
     this.id = exec.registerObject(this);
+    this.key = exec.newKey();
     this.name = name;
+  }
+
+  /** A listener or property read this object's state: it enters the current event's footprint. */
+  final void observed(OpCode.Dep dep) {
+    exec.observe(key, dep);
   }
 
   /** The instance name shown in traces, e.g. {@code mm1.mmap_sem} or {@code vma2.vm_start}. */
@@ -23,6 +32,11 @@ public abstract sealed class ModelObject permits Cell, Tracked, SyncObject {
 
   /** Id of the tracked object this belongs to, or -1. */
   int ownerId() {
+    return -1;
+  }
+
+  /** Stable key of the tracked object this belongs to, or -1. */
+  long ownerKey() {
     return -1;
   }
 

@@ -24,15 +24,17 @@ final class ModelThread {
   final int spawnEvent;
 
   Op pending;
+  /** Its virtual thread was started (setup threads are started one by one before the first decision). */
+  boolean started;
   boolean finished;
   boolean enabledLast = true;
   /** Number of events this thread executed. */
   int localCount;
   final List<Held> held = new ArrayList<>(4);
-  int rcuDepth;
-  int rcuSection;
   /** Giant locks held now, in acquisition order (see {@link GiantLock}). */
   final List<GiantLock> giants = new ArrayList<>(1);
+  /** Busy-wait detection (see {@link SpinDetector}). */
+  final SpinDetector spin = new SpinDetector();
   /** Who to give the baton back to once it reaches its first scheduling point. */
   Baton starter;
 

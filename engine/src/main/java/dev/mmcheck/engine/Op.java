@@ -51,15 +51,33 @@ final class Op {
     return target == null || code.sync != OpCode.Sync.ACQUIRE || target.enabled(this, t);
   }
 
-  /** The dependency relation; see {@link OpCode}. Symmetric. */
-  static boolean dependent(Op a, Op b) {
-    if (a.code.dep == OpCode.Dep.LOCAL || b.code.dep == OpCode.Dep.LOCAL) {
-      return false;
+  /** Adds what this op touches when thread {@code tid} performs it (see {@link Footprint}). */
+  void accesses(int tid, Footprint.Builder b) {
+    if (target == null) {
+      return;
     }
-    if (a.obj == b.obj) {
-      return OpCode.Dep.conflict(a.code.dep, b.code.dep);
+    long key = target.key;
+    switch (code) {
+      case RCU_READ_LOCK, RCU_READ_UNLOCK -> {
+        b.add(key, OpCode.Dep.RCU_READER);
+        b.add(Footprint.readerSlot(key, tid), OpCode.Dep.WRITE);
+      }
+      case RCU_GP_WAIT -> {
+        int[] snapshot = (int[]) arg;
+        for (int r = 0; r < snapshot.length; r++) {
+          if (snapshot[r] >= 0) {
+            b.add(Footprint.readerSlot(key, r), OpCode.Dep.OBSERVE);
+          }
+        }
+      }
+      default -> b.add(key, code.dep);
     }
-    return (a.code == OpCode.FREE && b.owner == a.obj) || (b.code == OpCode.FREE && a.owner == b.obj);
+    if (target instanceof Cell<?> && target.ownerKey() >= 0) {
+      b.add(target.ownerKey(), OpCode.Dep.READ);
+    }
+    if ((code.kind == EventKind.ACQUIRE || code.kind == EventKind.RELEASE) && code.dep != OpCode.Dep.LOCAL) {
+      b.add(Footprint.heldSet(tid), OpCode.Dep.WRITE);
+    }
   }
 
   /** Same operation on the same object: used to detect a model that diverges on replay. */

@@ -4,32 +4,52 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An RCU domain: read-side critical sections, grace periods and deferred frees.
+ * An RCU domain: read-side critical sections, grace periods and deferred frees. Each
+ * {@code Rcu} object is its own domain (as separate SRCU structs are): a grace period of one
+ * waits only for readers of that domain.
  *
  * <ul>
- *   <li>{@code rcu_read_lock}/{@code rcu_read_unlock} nest; the outermost pair is one read
- *       section. Sleeping inside one is a violation (as under a spinlock).
- *   <li>{@code synchronize_rcu} waits for every read section that had started before it was
- *       called (not for ones that start later); called inside a read section it deadlocks.
- *   <li>{@code call_rcu(obj)} frees {@code obj} after such a grace period. The free runs on a
- *       helper model thread {@code rcu_cb:<obj>}, so every point after the grace period at
+ *   <li>{@code rcu_read_lock}/{@code rcu_read_unlock} nest per thread and domain; the
+ *       outermost pair is one read section. Sleeping inside one is a violation (as under a
+ *       spinlock).
+ *   <li>{@code synchronize_rcu} is two events: the snapshot, which records the read sections
+ *       of this domain in progress, and the wait, enabled once each of them has ended. It does
+ *       not wait for sections that start after the snapshot; called inside a read section of
+ *       the same domain it deadlocks.
+ *   <li>{@code call_rcu(obj)} takes a snapshot and frees {@code obj} after that grace period,
+ *       on a helper model thread {@code rcu_cb:<obj>}, so every point after the grace period at
  *       which the callback may run is explored.
  * </ul>
+ *
+ * <p>Dependencies ({@link OpCode}): section boundaries of different threads commute; a
+ * snapshot conflicts with every section boundary of the domain; the wait observes only the
+ * reader slots of the snapshotted readers.
+ *
+ * <pre>
+ *   reader t:  outside --rcu_read_lock--&gt; inside(section k) --rcu_read_unlock--&gt; outside
+ *   updater:   synchronize: snapshot S = {(t, k) : t inside section k}
+ *              wait: disabled while some (t, k) in S is still inside section k
+ * </pre>
  */
 public final class Rcu extends SyncObject {
+  private final int[] depth = new int[Execution.MAX_THREADS];
+  private final int[] section = new int[Execution.MAX_THREADS];
+
   public Rcu(String name) {
     super(name, null);
   }
 
   public void readLock() {
-    step(OpCode.RCU_READ_LOCK);
+    ModelThread me = exec.running();
+    step(me != null && depth[me.id] > 0 ? OpCode.RCU_READ_LOCK_NESTED : OpCode.RCU_READ_LOCK);
   }
 
   public void readUnlock() {
-    step(OpCode.RCU_READ_UNLOCK);
+    ModelThread me = exec.running();
+    step(me != null && depth[me.id] > 1 ? OpCode.RCU_READ_UNLOCK_NESTED : OpCode.RCU_READ_UNLOCK);
   }
 
-  /** Waits for a grace period. May sleep. */
+  /** Waits for a grace period of this domain. May sleep. */
   public void synchronize() {
     ModelThread me = exec.running();
     Runnable gp = () -> {
@@ -43,7 +63,7 @@ public final class Rcu extends SyncObject {
     }
   }
 
-  /** Frees {@code object} (through {@link Tracked#free()}) after a grace period. */
+  /** Frees {@code object} (through {@link Tracked#free()}) after a grace period of this domain. */
   public void callRcu(Tracked object) {
     int[] snapshot = (int[]) stepValue(OpCode.CALL_RCU, object);
     exec.spawn("rcu_cb:" + object.name(), () -> {
@@ -52,18 +72,17 @@ public final class Rcu extends SyncObject {
     });
   }
 
-  /** True if the calling model thread is inside a read section. Not a scheduling point. */
+  /** True if the calling model thread is inside a read section of this domain. Not a scheduling point. */
   public boolean inReadSection() {
     ModelThread t = exec.running();
-    return t != null && t.rcuDepth > 0;
+    return t != null && depth[t.id] > 0;
   }
 
   private int[] snapshot() {
-    List<ModelThread> ts = exec.threadList();
-    int[] s = new int[ts.size()];
-    for (int i = 0; i < s.length; i++) {
-      ModelThread t = ts.get(i);
-      s[i] = t.rcuDepth > 0 ? t.rcuSection : -1;
+    int n = exec.threadIdLimit();
+    int[] s = new int[n];
+    for (int i = 0; i < n; i++) {
+      s[i] = depth[i] > 0 ? section[i] : -1;
     }
     return s;
   }
@@ -71,10 +90,8 @@ public final class Rcu extends SyncObject {
   @Override
   boolean enabled(Op op, ModelThread t) {
     int[] s = (int[]) op.arg;
-    List<ModelThread> ts = exec.threadList();
     for (int i = 0; i < s.length; i++) {
-      ModelThread r = ts.get(i);
-      if (s[i] >= 0 && r.rcuDepth > 0 && r.rcuSection == s[i]) {
+      if (s[i] >= 0 && depth[i] > 0 && section[i] == s[i]) {
         return false;
       }
     }
@@ -84,17 +101,21 @@ public final class Rcu extends SyncObject {
   @Override
   Object apply(Op op, ModelThread t) {
     switch (op.code) {
-      case RCU_READ_LOCK -> {
-        if (t.rcuDepth++ == 0) {
-          t.rcuSection++;
+      case RCU_READ_LOCK, RCU_READ_LOCK_NESTED -> {
+        if (t == null) {
+          throw new ModelBug("rcu_read_lock(" + name() + ") outside a model thread");
+        }
+        if (depth[t.id]++ == 0) {
+          section[t.id]++;
           exec.noteAcquire(t, this, LockMode.SHARED, true);
         }
       }
-      case RCU_READ_UNLOCK -> {
-        if (t.rcuDepth == 0) {
-          throw new ModelBug("rcu_read_unlock by " + t.name + " outside a read section");
+      case RCU_READ_UNLOCK, RCU_READ_UNLOCK_NESTED -> {
+        if (t == null || depth[t.id] == 0) {
+          throw new ModelBug("rcu_read_unlock(" + name() + ") by " + (t == null ? "setup" : t.name)
+              + " outside a read section");
         }
-        if (--t.rcuDepth == 0) {
+        if (--depth[t.id] == 0) {
           exec.noteRelease(t, this, LockMode.SHARED);
         }
       }
@@ -102,7 +123,16 @@ public final class Rcu extends SyncObject {
         return snapshot();
       }
       case RCU_GP_WAIT -> {
-        return null;
+        // shown in the trace: the readers this grace period waited for
+        int[] s = (int[]) op.arg;
+        List<String> waited = new ArrayList<>();
+        for (int i = 0; i < s.length; i++) {
+          ModelThread r = exec.thread(i);
+          if (s[i] >= 0 && r != null) {
+            waited.add(r.name);
+          }
+        }
+        return waited;
       }
       default -> throw new IllegalStateException(op.toString());
     }
@@ -112,9 +142,11 @@ public final class Rcu extends SyncObject {
   @Override
   List<ModelThread> blockers(ModelThread waiter) {
     List<ModelThread> out = new ArrayList<>();
-    for (ModelThread t : exec.threadList()) {
-      if (t.rcuDepth > 0) {
-        out.add(t);
+    int[] s = waiter.pending != null && waiter.pending.code == OpCode.RCU_GP_WAIT ? (int[]) waiter.pending.arg : null;
+    for (int i = 0; i < depth.length; i++) {
+      ModelThread r = exec.thread(i);
+      if (r != null && depth[i] > 0 && (s == null || (i < s.length && s[i] == section[i]))) {
+        out.add(r);
       }
     }
     return out;

@@ -15,7 +15,18 @@ import java.util.List;
  * }</pre>
  */
 public sealed interface Result {
+  /** The figures of the search; null only for a model error before the search started. */
   Statistics statistics();
+
+  /** The same result with other statistics (e.g. with timestamps added). */
+  default Result withStatistics(Statistics s) {
+    return switch (this) {
+      case Verified v -> new Verified(s);
+      case ViolationsFound f -> new ViolationsFound(f.violations(), f.boundsHit(), s);
+      case BoundReached b -> new BoundReached(b.boundsHit(), s);
+      case ModelError e -> new ModelError(e.message(), e.context(), s);
+    };
+  }
 
   /** Every execution was explored (no bound cut the search) and no property was violated. */
   record Verified(Statistics statistics) implements Result {}

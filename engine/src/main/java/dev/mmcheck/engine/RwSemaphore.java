@@ -89,11 +89,13 @@ public final class RwSemaphore extends SyncObject {
 
   /** Not a scheduling point: for listeners and invariants. */
   public boolean isWriteLocked() {
+    observed(OpCode.Dep.OBSERVE);
     return writer != null;
   }
 
   /** Not a scheduling point: number of readers holding it. */
   public int readerCount() {
+    observed(OpCode.Dep.OBSERVE);
     return readers.size();
   }
 

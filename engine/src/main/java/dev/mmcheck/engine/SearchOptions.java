@@ -6,59 +6,74 @@ import java.util.Objects;
 /**
  * Search settings. Immutable; build with {@link #defaults()} and the {@code with*} methods.
  *
- * @param strategy DPOR (default) or EXHAUSTIVE (no reduction; for testing the reduction)
+ * @param strategy DPOR (optimal, the default), SOURCE_DPOR, or EXHAUSTIVE (no reduction; for
+ *     testing the reductions)
  * @param maxExecutions stop after this many executions; 0 = unbounded
  * @param timeLimit stop after this wall time; {@link Duration#ZERO} = unbounded
  * @param depthLimit maximum events per execution (guards model loops); must be positive
  * @param preemptionBound maximum preemptive context switches per execution; -1 = unbounded
  * @param multipleErrors continue after a violation and report each distinct one
- * @param stallTimeout how long a model thread may run without reaching a scheduling point
- *     before the search is stopped as a model error (an infinite loop in plain Java code)
+ * @param stallTimeout how much CPU time a model thread may use without reaching a scheduling
+ *     point before the search is stopped as a model error (an infinite loop in plain Java code)
+ * @param spinLimit identical busy-wait iterations (the same reads, the same values, no write by
+ *     another thread) after which an execution ends with a livelock violation; 0 = never
  */
 public record SearchOptions(Strategy strategy, long maxExecutions, Duration timeLimit, int depthLimit,
-    int preemptionBound, boolean multipleErrors, Duration stallTimeout) {
+    int preemptionBound, boolean multipleErrors, Duration stallTimeout, int spinLimit) {
 
   /** Exploration strategies. */
-  public enum Strategy { DPOR, EXHAUSTIVE }
+  public enum Strategy {
+    /** Optimal DPOR with wakeup trees: one execution per Mazurkiewicz trace (the default). */
+    DPOR,
+    /** Source-DPOR with sleep sets: may also run sleep-set-blocked executions. */
+    SOURCE_DPOR,
+    /** No reduction: every interleaving (a reference for testing the reductions). */
+    EXHAUSTIVE
+  }
 
   public SearchOptions {
     Objects.requireNonNull(strategy);
     Objects.requireNonNull(timeLimit);
     Objects.requireNonNull(stallTimeout);
-    if (maxExecutions < 0 || depthLimit <= 0 || preemptionBound < -1) {
+    if (maxExecutions < 0 || depthLimit <= 0 || preemptionBound < -1 || spinLimit < 0) {
       throw new IllegalArgumentException("bad search options: " + maxExecutions + ", " + depthLimit + ", " + preemptionBound);
     }
   }
 
   public static SearchOptions defaults() {
-    return new SearchOptions(Strategy.DPOR, 0, Duration.ZERO, 10_000, -1, false, Duration.ofSeconds(10));
+    return new SearchOptions(Strategy.DPOR, 0, Duration.ZERO, 10_000, -1, false, Duration.ofSeconds(10), 64);
   }
 
   public SearchOptions withStrategy(Strategy s) {
-    return new SearchOptions(s, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors, stallTimeout);
+    return new SearchOptions(s, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors, stallTimeout, spinLimit);
   }
 
   public SearchOptions withMaxExecutions(long n) {
-    return new SearchOptions(strategy, n, timeLimit, depthLimit, preemptionBound, multipleErrors, stallTimeout);
+    return new SearchOptions(strategy, n, timeLimit, depthLimit, preemptionBound, multipleErrors, stallTimeout, spinLimit);
   }
 
   public SearchOptions withTimeLimit(Duration d) {
-    return new SearchOptions(strategy, maxExecutions, d, depthLimit, preemptionBound, multipleErrors, stallTimeout);
+    return new SearchOptions(strategy, maxExecutions, d, depthLimit, preemptionBound, multipleErrors, stallTimeout, spinLimit);
   }
 
   public SearchOptions withDepthLimit(int n) {
-    return new SearchOptions(strategy, maxExecutions, timeLimit, n, preemptionBound, multipleErrors, stallTimeout);
+    return new SearchOptions(strategy, maxExecutions, timeLimit, n, preemptionBound, multipleErrors, stallTimeout, spinLimit);
   }
 
   public SearchOptions withPreemptionBound(int n) {
-    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, n, multipleErrors, stallTimeout);
+    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, n, multipleErrors, stallTimeout, spinLimit);
   }
 
   public SearchOptions withMultipleErrors(boolean b) {
-    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, b, stallTimeout);
+    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, b, stallTimeout, spinLimit);
   }
 
   public SearchOptions withStallTimeout(Duration d) {
-    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors, d);
+    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors, d, spinLimit);
+  }
+
+  public SearchOptions withSpinLimit(int n) {
+    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors,
+        stallTimeout, n);
   }
 }

@@ -12,11 +12,16 @@ import java.util.List;
  *   any      --up----&gt; count+1
  * </pre>
  *
- * <p>A thread that did {@code down} and not yet {@code up} is reported as holding it (mode
- * {@link LockMode#EXCLUSIVE}). Not thread-safe: only model threads use it, one at a time.
+ * <p>A semaphore created with a positive count is a lock: a thread that did {@code down} and
+ * not yet {@code up} is reported as holding it (mode {@link LockMode#EXCLUSIVE}) to lock
+ * listeners, lock-order and held-lock properties. A semaphore created with count 0 is a
+ * <em>signal</em> (one thread waits in {@code down} for another's {@code up}, as 2.2 used
+ * semaphores before completions existed): nobody holds it, and its operations are invisible
+ * to lock listeners. Not thread-safe: only model threads use it, one at a time.
  */
 public final class Semaphore extends SyncObject {
   private int count;
+  private final boolean signal;
   private final List<ModelThread> holders = new ArrayList<>(2);
 
   /** A semaphore with the given initial count; lock class derived from the name. */
@@ -30,6 +35,12 @@ public final class Semaphore extends SyncObject {
       throw new IllegalArgumentException("negative semaphore count: " + initial);
     }
     this.count = initial;
+    this.signal = initial == 0;
+  }
+
+  /** True if created with count 0: used as a signal, never held. */
+  public boolean isSignal() {
+    return signal;
   }
 
   /** {@code down()}: may sleep. */
@@ -53,6 +64,11 @@ public final class Semaphore extends SyncObject {
   }
 
   @Override
+  boolean availableForBlocking() {
+    return count > 0;
+  }
+
+  @Override
   Object apply(Op op, ModelThread t) {
     switch (op.code) {
       case DOWN -> take(t, false);
@@ -65,7 +81,7 @@ public final class Semaphore extends SyncObject {
       }
       case UP -> {
         count++;
-        if (holders.remove(t)) {
+        if (!signal && holders.remove(t)) {
           exec.noteRelease(t, this, LockMode.EXCLUSIVE);
         }
       }
@@ -76,12 +92,16 @@ public final class Semaphore extends SyncObject {
 
   private void take(ModelThread t, boolean trylock) {
     count--;
-    holders.add(t);
-    exec.noteAcquire(t, this, LockMode.EXCLUSIVE, trylock);
+    if (!signal) {
+      holders.add(t);
+      exec.noteAcquire(t, this, LockMode.EXCLUSIVE, trylock);
+    }
   }
 
   @Override
   List<ModelThread> blockers(ModelThread waiter) {
-    return holders;
+    List<ModelThread> out = new ArrayList<>(holders);
+    out.remove(waiter);
+    return out;
   }
 }

@@ -44,11 +44,17 @@ public final class SeqCount extends SyncObject {
 
   /** Not a scheduling point. */
   public int peek() {
+    observed(OpCode.Dep.OBSERVE);
     return seq;
   }
 
   @Override
   boolean enabled(Op op, ModelThread t) {
+    return (seq & 1) == 0;
+  }
+
+  @Override
+  boolean availableForBlocking() {
     return (seq & 1) == 0;
   }
 

@@ -35,6 +35,16 @@ public abstract sealed class SyncObject extends ModelObject
     return false;
   }
 
+  /**
+   * For DPOR: would a blocking acquisition of this object be enabled in the current state
+   * (an exclusive lock is free, a semaphore or completion count is positive, a seqcount is
+   * even)? Recorded before each event on the object; only {@link OpCode.Block#EXCLUSIVE}
+   * acquisitions consult it.
+   */
+  boolean availableForBlocking() {
+    return false;
+  }
+
   /** Threads that hold this object and so keep {@code waiter} waiting (for deadlock reports). */
   abstract List<ModelThread> blockers(ModelThread waiter);
 

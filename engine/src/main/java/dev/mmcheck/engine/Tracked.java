@@ -44,22 +44,30 @@ public abstract non-sealed class Tracked extends ModelObject {
 
   /** Whether the object has been freed. Not a scheduling point. */
   public final boolean isFreed() {
+    observed(OpCode.Dep.READ);
     return freed;
   }
 
   /** Index of the event that freed it, or -1. */
   public final int freedAtEvent() {
+    observed(OpCode.Dep.READ);
     return freedAtEvent;
   }
 
   /** Name of the thread that freed it, or null. */
   public final String freedBy() {
+    observed(OpCode.Dep.READ);
     return freedBy;
   }
 
   @Override
   final int ownerId() {
     return id;
+  }
+
+  @Override
+  final long ownerKey() {
+    return key;
   }
 
   @Override

@@ -20,7 +20,7 @@ public final class DeadlockFreedom implements Property, ExecutionListener {
 
   @Override
   public String description() {
-    return "no state where every unfinished thread is blocked";
+    return "no state where every unfinished thread is blocked (on a lock, a completion or an awaited value)";
   }
 
   @Override
@@ -29,7 +29,8 @@ public final class DeadlockFreedom implements Property, ExecutionListener {
     for (WaitFor.Edge e : waitFor.edges()) {
       details.add(e.toString());
     }
-    String what = waitFor.cycle().isEmpty() ? "deadlock: all unfinished threads are blocked"
+    String what = waitFor.livelock() ? "livelock: " + waitFor.summary()
+        : waitFor.cycle().isEmpty() ? "deadlock: all unfinished threads are blocked"
         : "deadlock: wait-for cycle " + cycle(waitFor.cycle());
     ctx.report(this, what, details);
   }

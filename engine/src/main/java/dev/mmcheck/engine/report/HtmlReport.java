@@ -1,115 +1,146 @@
 package dev.mmcheck.engine.report;
 
-import dev.mmcheck.engine.Counterexample;
 import dev.mmcheck.engine.Result;
-import dev.mmcheck.engine.ThreadRef;
-import dev.mmcheck.engine.TraceEvent;
-import dev.mmcheck.engine.Violation;
+import dev.mmcheck.engine.Statistics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * A self-contained static HTML page (inline CSS, no scripts) for {@code report.html}: the
- * header and configuration, the results, the statistics, and for each counterexample a
- * swimlane: one column per thread, one row per event, each cell showing the operation, the
- * model source location and the locks held after it. The row of the violating event is
- * highlighted. Pure, like {@link TextReport}.
+ * {@code report.html}: one self-contained page (inline CSS and script, no network access, no
+ * external files) that people open before the console text.
+ *
+ * <ul>
+ *   <li>At the top: the verdict, start and end time, the replay command, the statistics and
+ *       the effective configuration.
+ *   <li>Per counterexample ({@link HtmlTrace}): the violation and why it happens (the
+ *       conflicting events, linked); for a deadlock the wait-for graph drawn as inline SVG
+ *       ({@link HtmlWaitFor}); a lock timeline with one bar per thread and lock showing when it
+ *       was requested, held and waited for ({@link LockTimeline}); swimlanes, one column per
+ *       thread, in which each run of consecutive events of one thread is a block that expands
+ *       on click (blocks holding a highlighted event, and short ones, start open); each event
+ *       with its model source line and the kernel function it mirrors ({@link SourceLines});
+ *       the threads blocked at the end with the operation they attempted; a legend of the
+ *       kernel functions with the first sentence of their Javadoc.
+ * </ul>
+ *
+ * <p>The script only adds behaviour (expand/collapse all, filtering, following links into
+ * collapsed blocks, a connector between the conflicting events); everything is in the DOM
+ * without it. When it has run, {@code <body>} carries {@code data-ready="1"} and
+ * {@code data-setup-ms} (its own set-up time), which the browser test reads.
+ *
+ * <p>Pure given the class path (CSS, script and model sources are read from it): the same
+ * result and options give the same page; {@link ReportOptions#maskVolatile()} masks times.
  */
 public final class HtmlReport {
-  private static final String CSS = """
-      body { font-family: sans-serif; margin: 2em; color: #222; }
-      h1 { font-size: 1.4em; } h2 { font-size: 1.15em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
-      pre { background: #f6f6f6; padding: .6em; overflow-x: auto; }
-      table.lanes { border-collapse: collapse; font-size: .9em; }
-      table.lanes th, table.lanes td { border: 1px solid #ddd; padding: .25em .5em; vertical-align: top; }
-      table.lanes th { background: #eee; position: sticky; top: 0; }
-      td.idx { text-align: right; color: #888; }
-      td.ev code { font-weight: bold; }
-      .loc { color: #555; font-size: .85em; display: block; }
-      .held { color: #036; font-size: .85em; display: block; }
-      tr.violation td { background: #fdd; }
-      .verdict-ok { color: #070; } .verdict-bad { color: #b00; }
-      """;
-
   private HtmlReport() {}
 
-  /** The page for {@code result}; {@code o} selects the sections as for {@link TextReport}. */
+  /** The page for {@code result}, with model sources from the class path. */
   public static String render(Result result, ReportOptions o) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>mmcheck: ")
-        .append(esc(o.title())).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-    sb.append("<h1>mmcheck: ").append(esc(o.title())).append("</h1>\n");
-    boolean bad = !(result instanceof Result.Verified);
-    sb.append("<h2>Results</h2>\n<p class=\"").append(bad ? "verdict-bad" : "verdict-ok").append("\">");
-    sb.append(String.join("<br>\n", TextReport.results(result).stream().map(HtmlReport::esc).toList()))
-        .append("</p>\n");
+    return render(result, o, SourceLines.fromClasspath());
+  }
+
+  /** The page for {@code result}; {@code sources} supplies source lines and kernel functions. */
+  public static String render(Result result, ReportOptions o, SourceLines sources) {
+    StringBuilder sb = new StringBuilder(64 * 1024);
+    sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>mmcheck: ").append(esc(o.title())).append("</title>\n<style>\n")
+        .append(resource("report.css")).append("</style>\n</head>\n<body>\n");
+    header(sb, result, o);
     switch (result) {
       case Result.Verified v -> { }
       case Result.BoundReached b -> { }
       case Result.ViolationsFound f -> {
         for (int i = 0; i < f.violations().size(); i++) {
-          counterexample(sb, "Error #" + (i + 1), f.violations().get(i), o);
+          HtmlTrace.counterexample(sb, "c" + (i + 1), "Error #" + (i + 1) + ": " + f.violations().get(i).violation().property(),
+              f.violations().get(i), o, sources);
         }
       }
       case Result.ModelError e -> {
-        sb.append("<h2>Model error</h2>\n<pre>").append(esc(e.message())).append("</pre>\n");
+        sb.append("<section class=\"model-error\">\n<h2>Model error</h2>\n<pre>").append(esc(e.message()))
+            .append("</pre>\n</section>\n");
         if (e.context() != null) {
-          counterexample(sb, "Trace before the model error", e.context(), o);
+          HtmlTrace.counterexample(sb, "m1", "Trace before the model error", e.context(), o, sources);
         }
       }
     }
-    if (o.showStatistics()) {
-      sb.append("<h2>Statistics</h2>\n<pre>")
-          .append(esc(TextReport.statistics(result.statistics(), o.maskVolatile()))).append("</pre>\n");
-    }
-    if (o.showConfig() && !o.config().isEmpty()) {
-      sb.append("<h2>Configuration</h2>\n<pre>").append(esc(String.join("\n", o.config()))).append("</pre>\n");
-    }
-    sb.append("</body>\n</html>\n");
+    sb.append("<script>\n").append(resource("report.js")).append("</script>\n</body>\n</html>\n");
     return sb.toString();
   }
 
-  private static void counterexample(StringBuilder sb, String heading, Counterexample c, ReportOptions o) {
-    Violation v = c.violation();
-    sb.append("<h2>").append(esc(heading)).append(": ").append(esc(v.property())).append("</h2>\n");
-    if (o.showErrors()) {
-      sb.append("<p>").append(esc(v.message())).append("</p>\n");
-      if (!v.details().isEmpty()) {
-        sb.append("<pre>").append(esc(String.join("\n", v.details()))).append("</pre>\n");
-      }
+  private static void header(StringBuilder sb, Result result, ReportOptions o) {
+    boolean ok = result instanceof Result.Verified;
+    String kind = switch (result) {
+      case Result.Verified v -> "verified";
+      case Result.BoundReached b -> "bound";
+      case Result.ViolationsFound f -> "violation";
+      case Result.ModelError e -> "model-error";
+    };
+    sb.append("<header class=\"top\">\n<h1>mmcheck: ").append(esc(o.title())).append("</h1>\n");
+    sb.append("<div id=\"verdict\" class=\"verdict ").append(ok ? "ok" : "bad").append("\" data-verdict=\"")
+        .append(kind).append("\">");
+    sb.append(String.join("<br>", TextReport.results(result).stream().map(HtmlReport::esc).toList()));
+    sb.append("</div>\n<dl class=\"facts\">\n");
+    Statistics s = result.statistics();
+    if (s != null) {
+      fact(sb, "started", s.startedAt() == null ? "" : o.maskVolatile() ? "--" : TextReport.timestamp(s.startedAt()));
+      fact(sb, "finished", s.finishedAt() == null ? "" : o.maskVolatile() ? "--" : TextReport.timestamp(s.finishedAt()));
+      fact(sb, "executions", String.valueOf(s.executions()));
+      fact(sb, "wall time", o.maskVolatile() ? "--" : TextReport.wallTime(s.wallMillis()));
     }
-    if (!o.showTrace()) {
-      return;
+    if (!o.replayCommand().isEmpty()) {
+      sb.append("<dt>replay</dt><dd><code id=\"replay\" class=\"cmd\">").append(esc(o.replayCommand()))
+          .append("</code></dd>\n");
     }
-    List<ThreadRef> threads = c.threads();
-    sb.append("<table class=\"lanes\">\n<tr><th>#</th>");
-    for (ThreadRef t : threads) {
-      sb.append("<th>").append(esc(t.name())).append("</th>");
-    }
-    sb.append("</tr>\n");
-    for (TraceEvent te : c.trace()) {
-      boolean marked = te.event().index() == v.eventIndex();
-      sb.append(marked ? "<tr class=\"violation\">" : "<tr>");
-      sb.append("<td class=\"idx\">").append(te.event().index()).append("</td>");
-      for (ThreadRef t : threads) {
-        if (t.id() != te.event().thread().id()) {
-          sb.append("<td></td>");
-          continue;
+    sb.append("</dl>\n</header>\n<section class=\"overview\">\n");
+    if (o.showStatistics()) {
+      sb.append("<details class=\"stats\" open><summary>Statistics</summary>\n<table id=\"statistics\">\n");
+      for (String line : TextReport.statistics(s, o.maskVolatile()).split("\n")) {
+        int colon = line.indexOf(':');
+        if (colon < 0) {
+          sb.append("<tr><td colspan=\"2\">").append(esc(line)).append("</td></tr>\n");
+        } else {
+          String name = line.substring(0, colon);
+          sb.append("<tr").append(name.startsWith(" ") ? " class=\"sub\"" : "").append("><th>").append(esc(name.strip()))
+              .append("</th><td>").append(esc(line.substring(colon + 1).strip())).append("</td></tr>\n");
         }
-        sb.append("<td class=\"ev\"><code>").append(esc(te.event().describe())).append("</code>")
-            .append("<span class=\"loc\">").append(esc(te.location())).append("</span>");
-        if (!te.held().isEmpty()) {
-          sb.append("<span class=\"held\">held: ").append(esc(String.join(", ", te.held()))).append("</span>");
-        }
-        sb.append("</td>");
       }
-      sb.append("</tr>\n");
+      sb.append("</table>\n</details>\n");
     }
-    sb.append("</table>\n");
+    if (o.showConfig() && !o.config().isEmpty()) {
+      sb.append("<details class=\"config\"><summary>Configuration (").append(o.config().size())
+          .append(" keys)</summary>\n<pre id=\"config\">").append(esc(String.join("\n", o.config())))
+          .append("</pre>\n</details>\n");
+    }
+    sb.append("</section>\n");
   }
 
+  private static void fact(StringBuilder sb, String name, String value) {
+    if (!value.isEmpty()) {
+      sb.append("<dt>").append(esc(name)).append("</dt><dd>").append(esc(value)).append("</dd>\n");
+    }
+  }
+
+  /** A text resource next to this class (the page's CSS and script). */
+  static String resource(String name) {
+    try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name + " next to " + HtmlReport.class.getName());
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Escapes text for HTML content and double-quoted attributes. */
   static String esc(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (char ch : s.toCharArray()) {
+    StringBuilder sb = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
       switch (ch) {
         case '<' -> sb.append("&lt;");
         case '>' -> sb.append("&gt;");
@@ -119,5 +150,9 @@ public final class HtmlReport {
       }
     }
     return sb.toString();
+  }
+
+  static String escAll(List<String> xs, String sep) {
+    return String.join(sep, xs.stream().map(HtmlReport::esc).toList());
   }
 }

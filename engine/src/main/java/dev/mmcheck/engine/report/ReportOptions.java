@@ -13,13 +13,23 @@ import java.util.Objects;
  * @param showErrors print each violation ({@code report.console.error})
  * @param showTrace print each counterexample's trace ({@code report.console.trace})
  * @param showStatistics print the statistics section ({@code report.console.statistics})
- * @param maskVolatile replace wall time, rates and heap by {@code --} (for golden files)
+ * @param maskVolatile replace wall time, rates, heap and timestamps by {@code --} (for golden
+ *     files)
+ * @param replayCommand the shell command that replays the first counterexample (shown at the
+ *     top of the HTML report), e.g. {@code ./mmcheck replay cex.json}; empty if none
  */
 public record ReportOptions(String title, List<String> config, boolean showConfig, boolean showErrors,
-    boolean showTrace, boolean showStatistics, boolean maskVolatile) {
+    boolean showTrace, boolean showStatistics, boolean maskVolatile, String replayCommand) {
   public ReportOptions {
     Objects.requireNonNull(title);
     config = List.copyOf(config);
+    Objects.requireNonNull(replayCommand);
+  }
+
+  /** Without a replay command. */
+  public ReportOptions(String title, List<String> config, boolean showConfig, boolean showErrors,
+      boolean showTrace, boolean showStatistics, boolean maskVolatile) {
+    this(title, config, showConfig, showErrors, showTrace, showStatistics, maskVolatile, "");
   }
 
   /** Everything shown, nothing masked. */
@@ -28,6 +38,10 @@ public record ReportOptions(String title, List<String> config, boolean showConfi
   }
 
   public ReportOptions masked() {
-    return new ReportOptions(title, config, showConfig, showErrors, showTrace, showStatistics, true);
+    return new ReportOptions(title, config, showConfig, showErrors, showTrace, showStatistics, true, replayCommand);
+  }
+
+  public ReportOptions withReplayCommand(String command) {
+    return new ReportOptions(title, config, showConfig, showErrors, showTrace, showStatistics, maskVolatile, command);
   }
 }

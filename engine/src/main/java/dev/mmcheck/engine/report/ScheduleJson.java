@@ -32,19 +32,22 @@ import java.util.TreeMap;
  *   "threads": [ { "id": 0, "name": "t1" }, ... ],
  *   "steps": [ { "thread": 0, "threadName": "t1", "choice": -1, "op": "mutex_lock", "object": "A" }, ... ],
  *   "trace": [ { "index": 0, "thread": "t1", "kind": "ACQUIRE", "op": "mutex_lock", "object": "A",
- *                "value": null, "mightSleep": true, "location": "Abba.java:17 (...)", "held": ["A"] }, ... ]
+ *                "value": null, "text": "mutex_lock(A)", "mightSleep": true,
+ *                "location": "Abba.java:17 (...)", "held": ["A"] }, ... ]
  * }
  * }</pre>
  *
  * <p>{@code steps} is what {@link dev.mmcheck.engine.Checker#replay} needs; {@code trace} is
  * for tools and is ignored when reading. {@link #read} checks the format tag and every field
- * it needs, and throws {@link BadScheduleException} with a message naming the problem.
+ * it needs, and throws {@link BadScheduleException} with a message naming the problem. It
+ * also reads a whole-run report ({@link ResultJson}, {@code "mmcheck-report/1"}), which embeds
+ * these fields for its first counterexample.
  */
 public final class ScheduleJson {
   /** The format tag written and accepted. */
   public static final String FORMAT = "mmcheck-schedule/1";
 
-  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
+  static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
 
   private ScheduleJson() {}
 
@@ -64,6 +67,12 @@ public final class ScheduleJson {
   public static String write(Counterexample c) {
     JsonObject o = new JsonObject();
     o.addProperty("format", FORMAT);
+    addFields(o, c);
+    return GSON.toJson(o) + "\n";
+  }
+
+  /** Adds the fields after {@code format} (scenario ... trace) of {@code c} to {@code o}. */
+  static void addFields(JsonObject o, Counterexample c) {
     o.addProperty("scenario", c.schedule().scenario());
     JsonObject meta = new JsonObject();
     new TreeMap<>(c.schedule().meta()).forEach(meta::addProperty);
@@ -108,13 +117,13 @@ public final class ScheduleJson {
       String describe = te.event().describe();
       String prefix = te.event().op() + "(" + te.event().object() + ") = ";
       eo.addProperty("value", te.event().value() == null ? null : describe.substring(prefix.length()));
+      eo.addProperty("text", EventText.event(te.event()));
       eo.addProperty("mightSleep", te.event().mightSleep());
       eo.addProperty("location", te.location());
       eo.add("held", strings(te.held()));
       trace.add(eo);
     }
     o.add("trace", trace);
-    return GSON.toJson(o) + "\n";
   }
 
   /**
@@ -137,8 +146,13 @@ public final class ScheduleJson {
       throw new BadScheduleException("not an mmcheck schedule: no \"format\" field (expected \"" + FORMAT + "\")");
     }
     String format = string(o, "format", "");
-    if (!FORMAT.equals(format)) {
-      throw new BadScheduleException("unsupported format \"" + format + "\"; this mmcheck reads \"" + FORMAT + "\"");
+    if (!FORMAT.equals(format) && !ResultJson.FORMAT.equals(format)) {
+      throw new BadScheduleException("unsupported format \"" + format + "\"; this mmcheck reads \"" + FORMAT
+          + "\" and \"" + ResultJson.FORMAT + "\"");
+    }
+    if (ResultJson.FORMAT.equals(format) && !o.has("steps")) {
+      String verdict = o.has("verdict") && o.get("verdict").isJsonPrimitive() ? o.get("verdict").getAsString() : "?";
+      throw new BadScheduleException("this report holds no counterexample to replay (verdict: " + verdict + ")");
     }
     Map<String, String> meta = new TreeMap<>();
     if (o.has("meta")) {

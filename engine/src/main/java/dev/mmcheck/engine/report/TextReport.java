@@ -2,11 +2,12 @@ package dev.mmcheck.engine.report;
 
 import dev.mmcheck.engine.Bound;
 import dev.mmcheck.engine.Counterexample;
-import dev.mmcheck.engine.ExecutionEnd;
 import dev.mmcheck.engine.Result;
 import dev.mmcheck.engine.Statistics;
-import dev.mmcheck.engine.TraceEvent;
 import dev.mmcheck.engine.Violation;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,26 +25,36 @@ import java.util.Locale;
  * deadlock
  * deadlock: wait-for cycle t1 -[B]-> t2 -[A]-> t1
  *   t1 waits in mutex_lock(B) held by [t2]
+ * found in execution #3, which ended in deadlock, at event [1] of thread t2
+ * conflicting events: [1] t2 mutex_lock(B), [0] t1 mutex_lock(A) (the acquisitions that close ...)
+ * schedule: 2 events, 1 context switch, 1 preemption
  * ====================================================== trace #1           (per violation)
  * ------------------------------------------------------ transition #0 thread: t1
- *   [0] mutex_lock(A)   at Abba.java:17 (Abba.lambda$setup$0)   held: A
+ *   [0] mutex_lock(A)   at Abba.java:17 (Abba.lambda$setup$0)   held: A   <-- in the wait-for cycle
+ * ...
+ * ------------------------------------------------------ blocked at the end
+ *   t1  mutex_lock(B)   at Abba.java:18 (Abba.lambda$setup$0)   held: A   <== waits for t2, which holds B
  * ====================================================== results
  * error #1: deadlock "deadlock: wait-for cycle t1 -[B]-> t2 -[A]-> t1"
  * ====================================================== statistics
  * executions:          2 ...
- * ====================================================== search finished
+ * ====================================================== search finished: 2025-05-01 10:33:02 UTC
  * </pre>
  *
  * <p>A transition is a maximal run of consecutive events of one thread, numbered from 0 as in
- * JPF. Each event line shows its index, {@code op(object) [= value]}, the model source location
- * and the locks the thread held just after it; the event at which the violation was reported is
- * marked {@code <== property} (not for a deadlock, which no single event causes). Pure: the same result and options give the same text.
+ * JPF. Each event line shows its index, the operation ({@link EventText}), the model source
+ * location, the locks the thread held just after it and the rwsems it is queued on; the event
+ * at which the violation was reported is marked {@code <== property} (not for a deadlock, which
+ * no single event causes) and the other conflicting events {@code <-- ...}. Threads blocked at
+ * the end follow, with the operation they attempted. The start and end timestamps are UTC.
+ * Pure: the same result and options give the same text.
  */
 public final class TextReport {
   /** The rule that opens a section, followed by a blank and the section's name. */
   public static final String RULE = "======================================================";
   static final String THIN = "------------------------------------------------------";
-  private static final int MAX_DESCRIBE_WIDTH = 48;
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private TextReport() {}
 
@@ -57,7 +68,7 @@ public final class TextReport {
       section(sb, "configuration");
       o.config().forEach(l -> sb.append(l).append('\n'));
     }
-    section(sb, "search started");
+    section(sb, "search started" + when(result.statistics(), true, o.maskVolatile()));
     switch (result) {
       case Result.Verified v -> { }
       case Result.BoundReached b -> { }
@@ -81,13 +92,28 @@ public final class TextReport {
       section(sb, "statistics");
       sb.append(statistics(result.statistics(), o.maskVolatile()));
     }
-    section(sb, "search finished");
+    section(sb, "search finished" + when(result.statistics(), false, o.maskVolatile()));
     return sb.toString();
+  }
+
+  /** {@code ": 2025-05-01 10:33:02 UTC"}, {@code ": --"} when masked, or nothing when unknown. */
+  private static String when(Statistics s, boolean start, boolean mask) {
+    Instant t = s == null ? null : start ? s.startedAt() : s.finishedAt();
+    if (t == null) {
+      return "";
+    }
+    return ": " + (mask ? "--" : timestamp(t));
+  }
+
+  /** {@code 2025-05-01 10:33:02 UTC}: a wall-clock instant as reports print it (UTC, seconds). */
+  public static String timestamp(Instant t) {
+    return STAMP.format(t);
   }
 
   /**
    * The {@code error #n} and/or {@code trace #n} sections of one counterexample (used by the
-   * full report and by {@code replay}).
+   * full report and by {@code replay}). The error section ends with the conflicting events
+   * ({@link dev.mmcheck.engine.Conflict}) and the schedule's size, switches and preemptions.
    */
   public static String counterexample(int n, Counterexample c, boolean showError, boolean showTrace) {
     StringBuilder sb = new StringBuilder();
@@ -100,6 +126,15 @@ public final class TextReport {
           .append(c.end().name().toLowerCase(Locale.ROOT).replace('_', ' '))
           .append(v.eventIndex() >= 0 ? ", at event [" + v.eventIndex() + "] of thread " + v.thread() : "")
           .append('\n');
+      String why = TextTrace.conflictLine(c);
+      if (!why.isEmpty()) {
+        sb.append(why).append('\n');
+      }
+      if (c.contextSwitches() >= 0) {
+        sb.append("schedule: ").append(c.trace().size()).append(c.trace().size() == 1 ? " event, " : " events, ")
+            .append(plural(c.contextSwitches(), "context switch", "context switches")).append(", ")
+            .append(plural(c.preemptions(), "preemption", "preemptions")).append('\n');
+      }
     }
     if (showTrace) {
       section(sb, "trace #" + n);
@@ -108,43 +143,16 @@ public final class TextReport {
     return sb.toString();
   }
 
-  /** The trace of {@code c} grouped by thread transitions, without a section rule. */
+  /**
+   * The trace of {@code c} grouped by thread transitions, without a section rule; then the
+   * threads blocked at the end, each with the operation it attempted and its source line.
+   */
   public static String trace(Counterexample c) {
-    List<TraceEvent> events = c.trace();
-    int descWidth = 0;
-    int indexWidth = String.valueOf(Math.max(0, events.size() - 1)).length();
-    for (TraceEvent te : events) {
-      descWidth = Math.max(descWidth, Math.min(MAX_DESCRIBE_WIDTH, te.event().describe().length()));
-    }
-    StringBuilder sb = new StringBuilder();
-    int transition = 0;
-    int lastThread = -1;
-    for (TraceEvent te : events) {
-      int tid = te.event().thread().id();
-      if (tid != lastThread) {
-        sb.append(THIN).append(" transition #").append(transition++).append(" thread: ")
-            .append(te.event().thread().name()).append('\n');
-        lastThread = tid;
-      }
-      String index = String.format("[%" + indexWidth + "d]", te.event().index());
-      String line = "  " + index + " " + pad(te.event().describe(), descWidth) + "   at " + te.location()
-          + (te.held().isEmpty() ? "" : "   held: " + String.join(", ", te.held()));
-      if (te.event().index() == c.violation().eventIndex() && c.end() != ExecutionEnd.DEADLOCK
-          && c.end() != ExecutionEnd.MODEL_ERROR) {
-        line += "   <== " + c.violation().property();
-      }
-      sb.append(line).append('\n');
-    }
-    if (events.isEmpty()) {
-      sb.append("  (no events)\n");
-    }
-    switch (c.end()) {
-      case DEADLOCK -> sb.append("  -- deadlock: no thread can run\n");
-      case DEPTH_BOUND -> sb.append("  -- execution cut by search.depth_limit\n");
-      case MODEL_ERROR -> sb.append("  -- the model diverged or failed here\n");
-      case COMPLETED, VIOLATION, SLEEP_BLOCKED -> { }
-    }
-    return sb.toString();
+    return TextTrace.render(c);
+  }
+
+  private static String plural(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 
   /**

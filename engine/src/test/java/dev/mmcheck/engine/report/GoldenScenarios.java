@@ -2,6 +2,7 @@ package dev.mmcheck.engine.report;
 
 import dev.mmcheck.engine.Cell;
 import dev.mmcheck.engine.Mutex;
+import dev.mmcheck.engine.RwSemaphore;
 import dev.mmcheck.engine.Scenario;
 import dev.mmcheck.engine.Tracked;
 import dev.mmcheck.engine.World;
@@ -82,6 +83,43 @@ final class GoldenScenarios {
       Cell<Integer> x = new Cell<>("x", 0);
       w.thread("a", () -> x.set(1));
       w.thread("b", () -> x.set(2));
+    }
+  }
+
+  /**
+   * A reader takes {@code mm.mmap_sem} for read twice (a fault under {@code get_user}); a
+   * writer queues in between, and writer preference blocks the second read: deadlock. The
+   * methods are named like the kernel functions they stand for, so reports show them.
+   */
+  static final class RecursiveRead implements Scenario {
+    @Override
+    public void setup(World w) {
+      RwSemaphore sem = new RwSemaphore("mm.mmap_sem");
+      Cell<Integer> pte = new Cell<>("mm.pte", 0);
+      w.thread("reader", () -> get_user(sem, pte));
+      w.thread("munmap", () -> sys_munmap(sem, pte));
+    }
+
+    /** Stands for {@code get_user()} under {@code mmap_sem}: faults while holding it for read. */
+    static void get_user(RwSemaphore sem, Cell<Integer> pte) {
+      sem.downRead();
+      pte.get();
+      do_page_fault(sem, pte);
+      sem.upRead();
+    }
+
+    /** Stands for {@code do_page_fault()}: takes {@code mmap_sem} for read again. */
+    static void do_page_fault(RwSemaphore sem, Cell<Integer> pte) {
+      sem.downRead();
+      pte.set(1);
+      sem.upRead();
+    }
+
+    /** Stands for {@code sys_munmap()}: takes {@code mmap_sem} for write. */
+    static void sys_munmap(RwSemaphore sem, Cell<Integer> pte) {
+      sem.downWrite();
+      pte.set(0);
+      sem.upWrite();
     }
   }
 }

@@ -75,10 +75,10 @@ class ReplayAndBoundsTest {
   @Test
   void modelThatLoopsForeverHitsTheDepthBound() {
     Result r = Checker.of(w -> {
-      Cell<Integer> flag = new Cell<>("flag", 0);
-      w.thread("spinner", () -> {
-        while (flag.get() == 0) {
-          // waits for a store nobody makes
+      Cell<Integer> counter = new Cell<>("counter", 0);
+      w.thread("counter", () -> {
+        while (true) {
+          counter.set(counter.get() + 1); // makes progress forever (a busy-wait would be a livelock)
         }
       });
     }).options(SearchOptions.defaults().withDepthLimit(500)).run();
@@ -150,8 +150,8 @@ class ReplayAndBoundsTest {
     }).options(SearchOptions.defaults().withStallTimeout(Duration.ofMillis(600))).run();
     release = true;
     Result.ModelError e = assertInstanceOf(Result.ModelError.class, r);
-    assertTrue(e.message().contains("'looper'") && e.message().contains("without reaching a scheduling point"),
-        e.message());
+    assertTrue(e.message().contains("'looper'") && e.message().contains("without reaching a scheduling point")
+        && e.message().contains("search.stall_timeout"), e.message());
     assertTrue(e.message().contains("ReplayAndBoundsTest"), "names the model frame: " + e.message());
   }
 

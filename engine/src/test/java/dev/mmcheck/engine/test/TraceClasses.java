@@ -22,7 +22,9 @@ import java.util.TreeSet;
  * thread and per-thread index, plus the order of every pair of dependent events of different
  * threads. Two executions are equivalent iff their canonical forms are equal. The dependency
  * used here is written independently of the engine's: same object and not both read-side,
- * or a free of an object and any use of one of its fields.
+ * or a free of an object and any use of one of its fields; an RCU grace-period wait (whose
+ * event lists the readers it waited for) depends only on the outermost read-side boundaries
+ * of those readers in its domain, and on nothing else.
  */
 final class TraceClasses implements EventListener, ExecutionListener {
   private static final Set<String> READ_SIDE = Set.of("read", "access", "down_read", "down_read(acquired)",
@@ -30,7 +32,9 @@ final class TraceClasses implements EventListener, ExecutionListener {
       "rcu_read_unlock");
   /** rwsem requests (FIFO tickets): ordered only against other requests and trylocks. */
   private static final Set<String> ARRIVAL = Set.of("down_read", "down_write");
-  private static final Set<String> LOCAL = Set.of("choose", "yield", "might_sleep", "spawn", "alloc");
+  private static final Set<String> LOCAL = Set.of("choose", "yield", "might_sleep", "spawn", "alloc",
+      "rcu_read_lock(nested)", "rcu_read_unlock(nested)");
+  private static final Set<String> RCU_SECTION = Set.of("rcu_read_lock", "rcu_read_unlock");
 
   private final List<Event> events = new ArrayList<>();
   /** Canonical forms, with how many explored executions had each. */
@@ -71,16 +75,27 @@ final class TraceClasses implements EventListener, ExecutionListener {
     if (LOCAL.contains(oa) || LOCAL.contains(ob)) {
       return false;
     }
+    if (oa.equals("rcu_grace_period") || ob.equals("rcu_grace_period")) {
+      Event gp = oa.equals("rcu_grace_period") ? a : b;
+      Event other = gp == a ? b : a;
+      return RCU_SECTION.contains(op(other)) && other.object().equals(gp.object())
+          && ((List<?>) gp.value()).contains(other.thread().name());
+    }
     if (a.object().equals(b.object())) {
       boolean arrA = ARRIVAL.contains(oa);
       boolean arrB = ARRIVAL.contains(ob);
       if (arrA != arrB && !oa.endsWith("trylock") && !ob.endsWith("trylock")) {
         return false;
       }
-      return !(READ_SIDE.contains(oa) && READ_SIDE.contains(ob));
+      return !(readSide(a, oa) && readSide(b, ob));
     }
     return (a.op().equals("free") && b.object().startsWith(a.object() + "."))
         || (b.op().equals("free") && a.object().startsWith(b.object() + "."));
+  }
+
+  /** A failed compare-and-exchange only reads. */
+  private static boolean readSide(Event e, String op) {
+    return READ_SIDE.contains(op) || (op.equals("cmpxchg") && Boolean.FALSE.equals(e.value()));
   }
 
   static String canonical(List<Event> es) {

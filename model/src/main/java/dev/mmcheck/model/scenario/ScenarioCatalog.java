@@ -108,11 +108,33 @@ public final class ScenarioCatalog implements Catalog {
         defaultEra.id()));
     for (String knob : Discipline.KNOBS) {
       if (Arrays.stream(extra).noneMatch(p -> p.key().equals("mm." + knob))) {
-        params.add(new Param("mm." + knob, "override one knob of the era's discipline (era = keep)", List.of(), "era"));
+        params.add(new Param("mm." + knob, "override one knob of the era's discipline (era = keep)",
+            knobChoices(knob), "era"));
       }
     }
     params.addAll(List.of(extra));
     ENTRIES.put(name, new Entry(name, type, description, f, params));
+  }
+
+  /**
+   * The values of a part-1 knob: {@code era} (keep the era's), then {@code true}/{@code false}
+   * for a boolean component of {@link Discipline}, or the constant names of an enum one (what
+   * {@link Discipline#withOverrides} accepts), so that {@code keys} shows them and a bad value is
+   * a config error listing them.
+   */
+  static List<String> knobChoices(String knob) {
+    for (java.lang.reflect.RecordComponent rc : Discipline.class.getRecordComponents()) {
+      if (rc.getName().equals(knob)) {
+        List<String> out = new ArrayList<>(List.of("era"));
+        if (rc.getType() == boolean.class) {
+          out.addAll(List.of("true", "false"));
+        } else {
+          Arrays.stream(rc.getType().getEnumConstants()).forEach(c -> out.add(((Enum<?>) c).name()));
+        }
+        return List.copyOf(out);
+      }
+    }
+    throw new IllegalStateException("no Discipline component " + knob);
   }
 
   /** All entries, in catalog order. */
