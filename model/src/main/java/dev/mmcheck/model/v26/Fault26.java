@@ -29,21 +29,6 @@ public final class Fault26 {
 
   private Fault26() {}
 
-  /** A read fault on user address {@code addr} (from user mode or from a kernel user copy) in the era's handler. */
-  public static Result user_fault(Mm26 mm, int addr) {
-    return user_fault(mm, addr, false);
-  }
-
-  /** A fault on user address {@code addr}, a write access if {@code write}, in the era's handler. */
-  public static Result user_fault(Mm26 mm, int addr, boolean write) {
-    return mm.d.faultDropsMmapSem() ? SeqFault.do_page_fault(mm, addr, write) : do_page_fault(mm, addr, write);
-  }
-
-  /** A read fault through {@link #do_page_fault(Mm26, int, boolean)}. */
-  public static Result do_page_fault(Mm26 mm, int addr) {
-    return do_page_fault(mm, addr, false);
-  }
-
   /**
    * x86 {@code do_page_fault()}: {@code down_read(&mm->mmap_sem)}, {@code find_vma}, the access
    * check ({@code bad_area} if not mapped, or a write to a VMA without {@code VM_WRITE}),
@@ -74,6 +59,21 @@ public final class Fault26 {
         vma = mm.find_vma(addr);
       }
     }
+  }
+
+  /** A read fault on user address {@code addr} (from user mode or from a kernel user copy) in the era's handler. */
+  public static Result user_fault(Mm26 mm, int addr) {
+    return user_fault(mm, addr, false);
+  }
+
+  /** A fault on user address {@code addr}, a write access if {@code write}, in the era's handler. */
+  public static Result user_fault(Mm26 mm, int addr, boolean write) {
+    return mm.d.faultDropsMmapSem() ? SeqFault.do_page_fault(mm, addr, write) : do_page_fault(mm, addr, write);
+  }
+
+  /** A read fault through {@link #do_page_fault(Mm26, int, boolean)}. */
+  public static Result do_page_fault(Mm26 mm, int addr) {
+    return do_page_fault(mm, addr, false);
   }
 
   /**

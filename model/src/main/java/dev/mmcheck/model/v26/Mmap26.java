@@ -6,7 +6,9 @@ package dev.mmcheck.model.v26;
  * {@code mprotect} of a whole VMA, each bumping the 2013 mm-wide sequence count where the era has
  * one and the changed VMA's {@code vm_sequence} where the era validates per VMA (SPF). Simplified:
  * whole VMAs only (no {@code split_vma}, {@code vma_merge} or {@code vma_adjust}), no accounting,
- * no {@code free_pgtables} (PTE cells are never freed), {@code fput} not modelled.
+ * no {@code free_pgtables} (PTE cells are never freed), {@code fput} not modelled. Every
+ * entry point takes mmap_sem for write first; the changes below run under it (the caller holds
+ * it for {@link #do_munmap}).
  */
 public final class Mmap26 {
   private Mmap26() {}
