@@ -1,6 +1,7 @@
 package dev.mmcheck.cli;
 
 import dev.mmcheck.config.ConfigException;
+import dev.mmcheck.engine.Checker;
 import dev.mmcheck.engine.Listener;
 import dev.mmcheck.engine.Property;
 import java.nio.file.Path;
@@ -104,6 +105,8 @@ final class CheckCommand implements Callable<Integer> {
     }
     boolean full = files.size() == 1 || reports;
     Runner runner = new Runner(env.catalogs());
+    Checker.Control control = new Checker.Control();
+    Interrupts.onInterrupt(control, env.err());
     int worst = ExitCodes.VERIFIED;
     JunitXml.Collector junit = junitXml == null ? null : new JunitXml.Collector(checkExpect);
     for (Path file : files) {
@@ -112,7 +115,7 @@ final class CheckCommand implements Callable<Integer> {
       long t0 = System.nanoTime();
       try {
         Prepared p = runner.prepare(file, runner.load(file, overrides));
-        Outcome o = new Outcome(p, p.checker(extraListeners(p)).run());
+        Outcome o = new Outcome(p, p.checker(extraListeners(p)).run(control));
         if (full) {
           ReportWriter.console(o, env.out());
         }
@@ -133,6 +136,10 @@ final class CheckCommand implements Callable<Integer> {
         }
       }
       worst = ExitCodes.worst(worst, code);
+      if (control.interrupted()) {
+        worst = ExitCodes.INTERRUPTED;
+        break;
+      }
     }
     if (junit != null) {
       try {

@@ -21,9 +21,15 @@ public final class ExitCodes {
   public static final int MODEL_ERROR = 4;
   /** With {@code --check-expect}: a verdict differs from the config's {@code expect}. */
   public static final int UNEXPECTED = 5;
+  /**
+   * The search was interrupted (Ctrl-C): the report shows what was explored so far, not
+   * exhaustive. 128 + SIGINT, as a shell reports a process ended by Ctrl-C.
+   */
+  public static final int INTERRUPTED = 130;
 
   /** From least to most severe. */
-  static final List<Integer> SEVERITY = List.of(VERIFIED, BOUND, VIOLATION, UNEXPECTED, MODEL_ERROR, USAGE);
+  static final List<Integer> SEVERITY = List.of(VERIFIED, BOUND, VIOLATION, UNEXPECTED, MODEL_ERROR, USAGE,
+      INTERRUPTED);
 
   private ExitCodes() {}
 

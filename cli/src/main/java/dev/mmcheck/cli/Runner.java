@@ -103,6 +103,7 @@ public final class Runner {
     int depth = c.get(ConfigKeys.SEARCH_DEPTH_LIMIT);
     SearchOptions.Strategy strategy = switch (c.get(ConfigKeys.SEARCH_STRATEGY)) {
       case "exhaustive" -> SearchOptions.Strategy.EXHAUSTIVE;
+      case "source-dpor" -> SearchOptions.Strategy.SOURCE_DPOR;
       default -> SearchOptions.Strategy.DPOR;
     };
     return SearchOptions.defaults()
@@ -111,7 +112,9 @@ public final class Runner {
         .withTimeLimit(c.get(ConfigKeys.SEARCH_TIME_LIMIT))
         .withDepthLimit(depth == 0 ? Integer.MAX_VALUE : depth)
         .withPreemptionBound(c.get(ConfigKeys.SEARCH_PREEMPTION_BOUND))
-        .withMultipleErrors(c.get(ConfigKeys.SEARCH_MULTIPLE_ERRORS));
+        .withMultipleErrors(c.get(ConfigKeys.SEARCH_MULTIPLE_ERRORS))
+        .withStallTimeout(c.get(ConfigKeys.SEARCH_STALL_TIMEOUT))
+        .withSpinLimit(c.get(ConfigKeys.SEARCH_SPIN_LIMIT));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.mmcheck.cli;
 
+import dev.mmcheck.engine.Bound;
 import dev.mmcheck.config.Expectation;
 import dev.mmcheck.engine.Counterexample;
 import dev.mmcheck.engine.Result;
@@ -13,7 +14,7 @@ public final class Verdicts {
     return switch (r) {
       case Result.Verified v -> ExitCodes.VERIFIED;
       case Result.ViolationsFound f -> ExitCodes.VIOLATION;
-      case Result.BoundReached b -> ExitCodes.BOUND;
+      case Result.BoundReached b -> b.boundsHit().contains(Bound.INTERRUPTED) ? ExitCodes.INTERRUPTED : ExitCodes.BOUND;
       case Result.ModelError e -> ExitCodes.MODEL_ERROR;
     };
   }

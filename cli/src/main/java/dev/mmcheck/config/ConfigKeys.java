@@ -50,8 +50,15 @@ public final class ConfigKeys {
       "maximum preemptive context switches per execution (-1 = no bound)");
 
   public static final Key<String> SEARCH_STRATEGY = Key.choice("search.strategy", "dpor",
-      "exploration: dpor (partial-order reduction) or exhaustive (all interleavings, no reduction)",
-      "dpor", "exhaustive");
+      "exploration: dpor (optimal DPOR, one execution per Mazurkiewicz trace), source-dpor (source sets "
+          + "and sleep sets) or exhaustive (all interleavings, no reduction)",
+      "dpor", "source-dpor", "exhaustive");
+  public static final Key<Duration> SEARCH_STALL_TIMEOUT = Key.duration("search.stall_timeout",
+      Duration.ofSeconds(10), "CPU time a model thread may use without reaching a scheduling point before the "
+          + "search stops with a model error (an infinite loop in plain Java code)");
+  public static final Key<Integer> SEARCH_SPIN_LIMIT = new Key<>("search.spin_limit", ValueTypes.intAtLeast(0), 64,
+      "identical busy-wait iterations (same reads, same values, no write by another thread) after which an "
+          + "execution is cut, or reported as a livelock if no other thread can run; 0 = never");
 
   public static final Key<Boolean> REPORT_CONSOLE_ERROR = Key.bool("report.console.error", true,
       "print the error (property violation) on the console");
@@ -96,7 +103,7 @@ public final class ConfigKeys {
   /** Every built-in key, in documentation (and rendering) order. Immutable. */
   public static final List<Key<?>> ALL = List.of(TARGET, TARGET_ARGS, LISTENER, SEARCH_PROPERTIES,
       SEARCH_MULTIPLE_ERRORS, SEARCH_DEPTH_LIMIT, SEARCH_MAX_EXECUTIONS, SEARCH_TIME_LIMIT,
-      SEARCH_PREEMPTION_BOUND, SEARCH_STRATEGY, REPORT_CONSOLE_ERROR, REPORT_CONSOLE_TRACE,
+      SEARCH_PREEMPTION_BOUND, SEARCH_STRATEGY, SEARCH_STALL_TIMEOUT, SEARCH_SPIN_LIMIT, REPORT_CONSOLE_ERROR, REPORT_CONSOLE_TRACE,
       REPORT_CONSOLE_STATISTICS, REPORT_CONSOLE_CONFIG, REPORT_JSON, REPORT_HTML, EXPECT,
       CLASSPATH, SOURCEPATH);
 }

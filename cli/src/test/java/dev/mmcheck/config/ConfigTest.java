@@ -136,7 +136,7 @@ class ConfigTest {
         fails("target = plain", "search.max_executions = lots").getMessage());
     assertEquals(at(2) + ": search.preemption_bound: expected an integer >= -1, got '-2'",
         fails("target = plain", "search.preemption_bound = -2").getMessage());
-    assertEquals(at(2) + ": search.strategy: expected one of: dpor, exhaustive, got 'bfs'",
+    assertEquals(at(2) + ": search.strategy: expected one of: dpor, source-dpor, exhaustive, got 'bfs'",
         fails("target = plain", "search.strategy = bfs").getMessage());
     ConfigException e = fails("target = plain", "expect = passes");
     assertEquals(at(2) + ": expect: expected one of 'verified', 'violation <property-name>', "

@@ -335,6 +335,17 @@ final class Execution implements ExecutionContext, World {
       Baton.give(controller);
       return;
     }
+    if (failure instanceof ModelBug bug) {
+      // a primitive misused (unlock of a lock not held, an empty range, ...): the model is wrong
+      List<StackTraceElement> where = ModelFrames.modelFramesOf(bug);
+      modelError("model bug in thread '" + t.name + "': " + bug.getMessage()
+          + (where.isEmpty() ? "" : " at " + ModelFrames.format(where.get(0))));
+      stop = true;
+      Baton s = t.starter != null ? t.starter : controller;
+      t.starter = null;
+      Baton.give(s);
+      return;
+    }
     observing = true;
     for (ThreadListener l : ls.thread) {
       calling = l;
@@ -461,7 +472,7 @@ final class Execution implements ExecutionContext, World {
       kind = EventKind.TRYLOCK_FAILED;
     }
     Object shown = op.code == OpCode.WRITE || op.code == OpCode.READ || op.code == OpCode.CHOOSE
-        || op.code == OpCode.RCU_GP_WAIT || op.code == OpCode.FETCH_ADD
+        || op.code == OpCode.RCU_GP_WAIT || op.code == OpCode.FETCH_ADD || op.code == OpCode.TS_ALLOC
         || v instanceof Boolean ? v : null;
     Event ev = new Event(index, me.ref, kind, op.name(), op.objectName(), shown, op.mightSleep());
     if (capture) {
@@ -497,7 +508,17 @@ final class Execution implements ExecutionContext, World {
       }
     }
     notes.clear();
-    if (ls.object.length > 0 && op.owner >= 0) {
+    if (ls.object.length > 0 && (op.code == OpCode.TS_ALLOC || op.code == OpCode.TS_FREE)) {
+      Tracked t = op.code == OpCode.TS_FREE ? (Tracked) op.arg : (Tracked) ev.value();
+      for (ObjectListener l : ls.object) {
+        calling = l;
+        if (t != null && op.code == OpCode.TS_ALLOC) {
+          l.objectAllocated(this, ev, t);
+        } else if (t != null) {
+          l.objectFreed(this, ev, t);
+        }
+      }
+    } else if (ls.object.length > 0 && op.owner >= 0) {
       Tracked t = (Tracked) objects.get(op.owner);
       for (ObjectListener l : ls.object) {
       calling = l;

@@ -5,7 +5,7 @@ package dev.mmcheck.engine;
  * synchronisation primitives. Each belongs to the execution in which it was created and gets
  * an id in creation order (so, for a fixed schedule, the same id in every replay).
  */
-public abstract sealed class ModelObject permits Cell, Tracked, SyncObject {
+public abstract sealed class ModelObject permits Cell, Tracked, SyncObject, TypeStableCache {
   final Execution exec;
   /** Position in this execution's creation order (dense; differs between interleavings). */
   final int id;

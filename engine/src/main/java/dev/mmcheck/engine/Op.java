@@ -70,7 +70,25 @@ final class Op {
           }
         }
       }
-      default -> b.add(key, code.dep);
+      case TS_FREE -> {
+        b.add(key, OpCode.Dep.WRITE);
+        b.add(((Tracked) arg).key, OpCode.Dep.WRITE);
+      }
+      case TS_ALLOC -> {
+        b.add(key, OpCode.Dep.WRITE);
+        Tracked next = ((TypeStableCache<?>) target).nextReused();
+        if (next != null) {
+          b.add(next.key, OpCode.Dep.WRITE);
+        }
+      }
+      default -> {
+        if (target instanceof RangeLock) {
+          long[] r = RangeLock.range(this);
+          b.add(key, code.dep, r[0], r[1]);
+        } else {
+          b.add(key, code.dep);
+        }
+      }
     }
     if (target instanceof Cell<?> && target.ownerKey() >= 0) {
       b.add(target.ownerKey(), OpCode.Dep.READ);
@@ -90,6 +108,10 @@ final class Op {
    * ({@code might_sleep(GFP_KERNEL alloc)}, {@code choose(2)}, {@code spawn(rcu_cb:vma1)}).
    */
   String objectName() {
+    if (target instanceof RangeLock) {
+      long[] r = RangeLock.range(this);
+      return target.name() + "[" + r[0] + "," + (r[1] == RangeLock.FULL_END ? "end" : String.valueOf(r[1])) + ")";
+    }
     if (target != null) {
       return target.name();
     }

@@ -15,7 +15,8 @@ package dev.mmcheck.engine;
  *   <li>rwsems: read-side acquisitions and releases commute with each other; a request (the
  *       FIFO ticket taken by {@code down_read}/{@code down_write}) conflicts only with other
  *       requests (if one is a writer's) and with trylocks; everything else conflicts if one
- *       side is writer-side;
+ *       side is writer-side; {@link RangeLock} operations use the same classes, restricted to
+ *       their range, so operations on ranges that do not overlap are independent;
  *   <li>RCU: read-side section boundaries of different threads commute; a grace period's
  *       snapshot ({@code synchronize_rcu}, {@code call_rcu}) conflicts with every section
  *       boundary of its domain; the wait for the grace period observes only the reader slots
@@ -48,6 +49,10 @@ enum OpCode {
   /** Atomic add, returning the old value (atomic_fetch_add). */
   FETCH_ADD("fetch_add", EventKind.WRITE, Dep.WRITE, Sync.NONE, false),
   ALLOC("alloc", EventKind.ALLOC, Dep.LOCAL, Sync.NONE, false),
+  /** {@link TypeStableCache#alloc}: may hand out a freed object again. */
+  TS_ALLOC("kmem_cache_alloc", EventKind.ALLOC, Dep.WRITE, Sync.NONE, false),
+  /** {@link TypeStableCache#free}. */
+  TS_FREE("kmem_cache_free", EventKind.FREE, Dep.WRITE, Sync.NONE, false),
   FREE("free", EventKind.FREE, Dep.WRITE, Sync.NONE, false),
   ACCESS("access", EventKind.ACCESS, Dep.READ, Sync.NONE, false),
 
@@ -64,6 +69,15 @@ enum OpCode {
   DOWN_WRITE_TRYLOCK("down_write_trylock", EventKind.ACQUIRE, Dep.RW_TRY_WRITER, Sync.NONE, false),
   UP_WRITE("up_write", EventKind.RELEASE, Dep.RW_WRITER, Sync.RELEASE, false),
   DOWNGRADE_WRITE("downgrade_write", EventKind.RELEASE, Dep.RW_WRITER, Sync.RELEASE, false),
+
+  RANGE_READ_LOCK("range_read_lock", EventKind.REQUEST, Dep.RW_ARRIVE_READER, Sync.NONE, true),
+  RANGE_READ_ACQ("range_read_lock(acquired)", EventKind.ACQUIRE, Dep.RW_READER, Sync.ACQUIRE, false),
+  RANGE_READ_TRYLOCK("range_read_trylock", EventKind.ACQUIRE, Dep.RW_TRY_READER, Sync.NONE, false),
+  RANGE_READ_UNLOCK("range_read_unlock", EventKind.RELEASE, Dep.RW_READER, Sync.RELEASE, false),
+  RANGE_WRITE_LOCK("range_write_lock", EventKind.REQUEST, Dep.RW_ARRIVE_WRITER, Sync.NONE, true),
+  RANGE_WRITE_ACQ("range_write_lock(acquired)", EventKind.ACQUIRE, Dep.RW_WRITER, Sync.ACQUIRE, false),
+  RANGE_WRITE_TRYLOCK("range_write_trylock", EventKind.ACQUIRE, Dep.RW_TRY_WRITER, Sync.NONE, false),
+  RANGE_WRITE_UNLOCK("range_write_unlock", EventKind.RELEASE, Dep.RW_WRITER, Sync.RELEASE, false),
 
   MUTEX_LOCK("mutex_lock", EventKind.ACQUIRE, Dep.WRITE, Sync.ACQUIRE, true),
   MUTEX_TRYLOCK("mutex_trylock", EventKind.ACQUIRE, Dep.WRITE, Sync.NONE, false),
@@ -195,7 +209,7 @@ enum OpCode {
       return Block.NONE;
     }
     return switch (this) {
-      case DOWN_READ_ACQ, DOWN_WRITE_ACQ -> Block.TICKET;
+      case DOWN_READ_ACQ, DOWN_WRITE_ACQ, RANGE_READ_ACQ, RANGE_WRITE_ACQ -> Block.TICKET;
       case RCU_GP_WAIT -> Block.GRACE_PERIOD;
       default -> Block.EXCLUSIVE;
     };

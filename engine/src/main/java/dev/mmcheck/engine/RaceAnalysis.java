@@ -69,6 +69,8 @@ final class RaceAnalysis {
   private byte[] accDep = new byte[128];
   private int[] accPrev = new int[128];
   private int[] accPrevWriting = new int[128];
+  private long[] accLo = new long[128];
+  private long[] accHi = new long[128];
   private int accN;
 
   /** Analyses {@code ex} (followed along {@code path}); races of events at or after {@code from} go to {@code sink}. */
@@ -175,19 +177,22 @@ final class RaceAnalysis {
     for (int x = 0; x < f.size(); x++) {
       long key = f.keys[x];
       OpCode.Dep d = f.dep(x);
+      long lo = f.lo[x];
+      long hi = f.hi[x];
       boolean pure = d.pureRead();
       int a = pure ? lastWriting.get(key) : lastAccess.get(key);
       while (a >= 0) {
         int e = accEvent[a];
         OpCode.Dep da = OpCode.Dep.VALUES[accDep[a]];
-        if (tid[e] != q && OpCode.Dep.conflict(da, d) && stamp[e] != j) {
+        boolean overlaps = Footprint.overlap(accLo[a], accHi[a], lo, hi);
+        if (tid[e] != q && overlaps && OpCode.Dep.conflict(da, d) && stamp[e] != j) {
           stamp[e] = j;
           if (nd == deps.length) {
             deps = Arrays.copyOf(deps, nd * 2);
           }
           deps[nd++] = e;
         }
-        if (OpCode.Dep.barrier(da, d)) {
+        if (OpCode.Dep.barrier(da, d) && accLo[a] <= lo && accHi[a] >= hi) {
           break;
         }
         a = pure ? accPrevWriting[a] : accPrev[a];
@@ -205,6 +210,8 @@ final class RaceAnalysis {
         accDep = Arrays.copyOf(accDep, len);
         accPrev = Arrays.copyOf(accPrev, len);
         accPrevWriting = Arrays.copyOf(accPrevWriting, len);
+        accLo = Arrays.copyOf(accLo, len);
+        accHi = Arrays.copyOf(accHi, len);
       }
       long key = f.keys[x];
       int a = accN++;
@@ -212,6 +219,8 @@ final class RaceAnalysis {
       accDep[a] = f.deps[x];
       accPrev[a] = lastAccess.get(key);
       accPrevWriting[a] = lastWriting.get(key);
+      accLo[a] = f.lo[x];
+      accHi[a] = f.hi[x];
       lastAccess.put(key, a);
       if (!f.dep(x).pureRead()) {
         lastWriting.put(key, a);
@@ -237,10 +246,14 @@ final class RaceAnalysis {
       sink.race(i, j);
     }
     if (block == OpCode.Block.EXCLUSIVE || block == OpCode.Block.TICKET) {
-      OpCode.Dep d = primaryDep(j, m);
+      int px = primary(j, m);
+      OpCode.Dep d = px < 0 ? oj.code.dep : fp[j].dep(px);
+      long lo = px < 0 ? Footprint.ALL_LO : fp[j].lo[px];
+      long hi = px < 0 ? Footprint.ALL_HI : fp[j].hi[px];
       for (int acc = lastAccess.get(m); acc >= 0; acc = accPrev[acc]) {
         int i = accEvent[acc];
-        if (!OpCode.Dep.conflict(OpCode.Dep.VALUES[accDep[acc]], d)) {
+        if (!OpCode.Dep.conflict(OpCode.Dep.VALUES[accDep[acc]], d)
+            || !Footprint.overlap(accLo[acc], accHi[acc], lo, hi)) {
           continue;
         }
         if (tid[i] == q || hb(i, pq)) {
@@ -262,14 +275,15 @@ final class RaceAnalysis {
     }
   }
 
-  private OpCode.Dep primaryDep(int j, long m) {
+  /** Index of j's access to its own target {@code m}, or -1. */
+  private int primary(int j, long m) {
     Footprint f = fp[j];
     for (int x = 0; x < f.size(); x++) {
       if (f.keys[x] == m) {
-        return f.dep(x);
+        return x;
       }
     }
-    return op[j].code.dep;
+    return -1;
   }
 
   private boolean onObject(int i, long m) {

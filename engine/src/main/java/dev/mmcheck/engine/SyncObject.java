@@ -12,7 +12,7 @@ import java.util.List;
  * primitive, decides deadlock.
  */
 public abstract sealed class SyncObject extends ModelObject
-    permits Semaphore, RwSemaphore, ExclusiveLock, SeqCount, Completion, Rcu, GiantLock {
+    permits Semaphore, RwSemaphore, ExclusiveLock, SeqCount, Completion, Rcu, GiantLock, RangeLock {
   private final String lockClass;
 
   SyncObject(String name, String lockClass) {
@@ -60,12 +60,17 @@ public abstract sealed class SyncObject extends ModelObject
    * blocking acquisition, and takes them back. Without giant locks it is just {@code blocking}.
    */
   final void sleepingAcquire(OpCode blockingCode, Runnable blocking, OpCode attempt) {
+    sleepingAcquire(blockingCode, blocking, attempt, null);
+  }
+
+  /** As {@link #sleepingAcquire(OpCode, Runnable, OpCode)}, the attempt with argument {@code arg}. */
+  final void sleepingAcquire(OpCode blockingCode, Runnable blocking, OpCode attempt, Object arg) {
     ModelThread me = exec.running();
     if (me == null || me.giants.isEmpty()) {
       blocking.run();
       return;
     }
-    if ((Boolean) exec.step(new Op(attempt, this, null, blockingCode))) {
+    if ((Boolean) exec.step(new Op(attempt, this, arg, blockingCode))) {
       return;
     }
     exec.sleepWithoutGiants(me, blocking);

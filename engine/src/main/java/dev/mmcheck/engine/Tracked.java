@@ -21,6 +21,9 @@ public abstract non-sealed class Tracked extends ModelObject {
   private boolean freed;
   private int freedAtEvent = -1;
   private String freedBy;
+  /** The type-stable cache it belongs to, or null (see {@link TypeStableCache}). */
+  TypeStableCache<?> cache;
+  private int generation;
 
   protected Tracked(String name) {
     super(name);
@@ -32,9 +35,50 @@ public abstract non-sealed class Tracked extends ModelObject {
     return new Cell<>(this, name() + "." + field, initial);
   }
 
-  /** Frees the object ({@code kmem_cache_free}): a scheduling point. */
+  /**
+   * Frees the object ({@code kmem_cache_free}): a scheduling point. An object of a
+   * {@link TypeStableCache} goes back to its cache.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public final void free() {
+    if (cache != null) {
+      ((TypeStableCache) cache).free(this);
+      return;
+    }
     exec.step(new Op(OpCode.FREE, this, null));
+  }
+
+  /**
+   * How many times a {@link TypeStableCache} handed this object out again (0 for a fresh
+   * object). Not a scheduling point; a property's read is recorded in the dependency relation.
+   */
+  public final int generation() {
+    observed(OpCode.Dep.READ);
+    return generation;
+  }
+
+  /** True if it comes from a {@link TypeStableCache}: using it after a free is not a use after free. */
+  public final boolean typeStable() {
+    return cache != null;
+  }
+
+  /** Marks it freed by {@code t}; false if it already was. */
+  final boolean markFreed(ModelThread t) {
+    if (freed) {
+      return false;
+    }
+    freed = true;
+    freedAtEvent = exec.eventCount();
+    freedBy = t == null ? "setup" : t.name;
+    return true;
+  }
+
+  /** A type-stable cache hands it out again. */
+  final void reincarnate() {
+    freed = false;
+    freedAtEvent = -1;
+    freedBy = null;
+    generation++;
   }
 
   /** Marks a use of the object itself (e.g. calling through its ops): a scheduling point. */
@@ -72,12 +116,9 @@ public abstract non-sealed class Tracked extends ModelObject {
 
   @Override
   final Object apply(Op op, ModelThread t) {
-    if (op.code == OpCode.FREE && !freed) {
-      freed = true;
-      freedAtEvent = exec.eventCount();
-      freedBy = t == null ? "setup" : t.name;
-      return Boolean.TRUE;
+    if (op.code == OpCode.FREE) {
+      return markFreed(t);
     }
-    return op.code == OpCode.FREE ? Boolean.FALSE : null;
+    return null;
   }
 }

@@ -48,7 +48,7 @@ final class WaitForGraph {
    * rwsem's FIFO queue, not by holding it.
    */
   static boolean queuedAhead(ModelThread t, SyncObject lock) {
-    if (!(lock instanceof RwSemaphore)) {
+    if (!(lock instanceof RwSemaphore) && !(lock instanceof RangeLock)) {
       return false;
     }
     for (Held h : t.held) {

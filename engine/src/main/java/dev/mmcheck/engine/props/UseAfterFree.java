@@ -20,12 +20,12 @@ public final class UseAfterFree implements Property, ObjectListener {
 
   @Override
   public String description() {
-    return "no access to a freed tracked object, no double free";
+    return "no access to a freed tracked object (type-stable ones excepted), no double free";
   }
 
   @Override
   public void objectAccessed(ExecutionContext ctx, Event event, Tracked object) {
-    if (object.isFreed()) {
+    if (object.isFreed() && !object.typeStable()) {
       ctx.report(this, "use after free: " + event.thread() + " did " + event.op() + "(" + event.object() + ") on "
           + object.name() + ", freed by " + object.freedBy() + " at event " + object.freedAtEvent(),
           List.of("freed at event #" + object.freedAtEvent() + " by " + object.freedBy(),

@@ -127,11 +127,13 @@ class PropertiesTest {
 
   @Test
   void unlockingAMutexNotHeldIsAModelBug() {
-    Counterexample c = violation(run(w -> {
+    Result r = run(w -> {
       Mutex m = new Mutex("m");
       w.thread("t", m::unlock);
-    }), "uncaught-exception");
-    assertTrue(c.violation().message().contains("which is not locked"), c.violation().message());
+    });
+    Result.ModelError e = org.junit.jupiter.api.Assertions.assertInstanceOf(Result.ModelError.class, r);
+    assertTrue(e.message().startsWith("model bug in thread 't': mutex_unlock(m) by t, which is not locked"),
+        e.message());
   }
 
   @Test
