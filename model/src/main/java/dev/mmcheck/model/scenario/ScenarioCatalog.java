@@ -78,8 +78,10 @@ public final class ScenarioCatalog implements Catalog {
 
   // ---- part 2: the 2.6 / 2013 disciplines (mm.era one of Era26) ----
   static {
-    add26("write-vs-madvise-remove", WriteVsMadviseRemove.class, WriteVsMadviseRemove::new, Era26.E2_6_24,
-        "seed 001 / 4879e0dfe9c9: write() holds i_mutex and faults; MADV_REMOVE holds mmap_sem(w), takes i_mutex");
+    add26("write-vs-madvise-remove", WriteVsMadviseRemove.class, WriteVsMadviseRemove::new, Era26.E2_6_20,
+        "holepunch fix (Mar 2007): write() holds i_mutex and faults; 2.6.20 MADV_REMOVE holds mmap_sem(w) into i_mutex",
+        new Param("mm.writer", "true: a munmap of another VMA queues a writer on mmap_sem",
+            List.of("true", "false"), "false"));
     add26("pagecache-write-deadlock", PagecacheWriteDeadlock.class, PagecacheWriteDeadlock::new, Era26.E2_6_23,
         "08291429cfa6: write() faults on its buffer while holding the page lock (3 deadlocks)",
         new Param("mm.case", "same-page, two-pages (ABBA) or mlock (lock_page vs get_user_pages under mmap_sem(w))",
@@ -90,9 +92,9 @@ public final class ScenarioCatalog implements Catalog {
         "seed 001: mmap_sem dropped on every fs path but get_user_pages: mmap_sem -> i_mutex inversion");
     add26("seqcount-fault", SeqcountFault.class, SeqcountFault::new, Era26.E2013_SEQCOUNT,
         "seed 001: fault without mmap_sem validated by a seqcount; Hugh Dickins' replaced-VMA case",
-        new Param("mm.replace", "true: munmap + mmap(MAP_FIXED) of another file over the range; false: munmap only",
-            List.of("true", "false"), "true"));
-    add26("recursive-mmap-read", RecursiveMmapRead.class, RecursiveMmapRead::new, Era26.E2_6_37,
+        new Param("mm.change", "map-fixed: munmap + mmap(MAP_FIXED) of another file; munmap; mprotect: read-only in place",
+            List.of("map-fixed", "munmap", "mprotect"), "map-fixed"));
+    add26("recursive-mmap-read", RecursiveMmapRead.class, RecursiveMmapRead::new, Era26.E2_6_24,
         "rwsem writer preference: mmap_sem(r) taken twice while munmap waits for write",
         new Param("mm.nestedRead", "true: fault under mmap_sem(r); false: atomic access, drop, fault in, retry",
             List.of("true", "false"), "true"));
@@ -105,7 +107,7 @@ public final class ScenarioCatalog implements Catalog {
         defaultEra.id()));
     for (String knob : Discipline26.KNOBS) {
       params.add(new Param("mm." + knob, "override one knob of the era's discipline (era = keep)",
-          knob.equals("seqValidate") ? List.of("era", "NONE", "VMA", "MM") : List.of("era", "true", "false"), "era"));
+          knob.equals("seqValidate") ? List.of("era", "NONE", "DETACH", "VMA", "MM") : List.of("era", "true", "false"), "era"));
     }
     params.addAll(List.of(extra));
     ENTRIES.put(name, new Entry(name, type, description, f, params));
