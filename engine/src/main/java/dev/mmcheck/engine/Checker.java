@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Entry point of the engine: explores every interleaving of a {@link Scenario} and checks
@@ -30,38 +31,69 @@ public final class Checker {
   private final Scenario scenario;
   private final List<Listener> listeners;
   private final SearchOptions options;
+  /** Listeners made anew per search, or null. */
+  private final Supplier<? extends List<? extends Listener>> factory;
+  /** Site recording and removal, or null. */
+  private final SiteAnalysis sites;
 
-  private Checker(Scenario scenario, List<Listener> listeners, SearchOptions options) {
+  private Checker(Scenario scenario, List<Listener> listeners, SearchOptions options,
+      Supplier<? extends List<? extends Listener>> factory, SiteAnalysis sites) {
     this.scenario = Objects.requireNonNull(scenario);
     this.listeners = List.copyOf(listeners);
     this.options = Objects.requireNonNull(options);
+    this.factory = factory;
+    this.sites = sites;
   }
 
   /** A checker with no properties (add some) and default options. */
   public static Checker of(Scenario scenario) {
-    return new Checker(scenario, List.of(), SearchOptions.defaults());
+    return new Checker(scenario, List.of(), SearchOptions.defaults(), null, null);
   }
 
   /** Adds listeners and properties (a {@link Property} is a listener). */
   public Checker with(Listener... more) {
     List<Listener> all = new ArrayList<>(listeners);
     all.addAll(List.of(more));
-    return new Checker(scenario, all, options);
+    return new Checker(scenario, all, options, factory, sites);
   }
 
   /** Adds listeners and properties. */
   public Checker with(List<? extends Listener> more) {
     List<Listener> all = new ArrayList<>(listeners);
     all.addAll(more);
-    return new Checker(scenario, all, options);
+    return new Checker(scenario, all, options, factory, sites);
+  }
+
+  /**
+   * Listeners and properties made anew for every search this checker runs: {@link #run} calls
+   * {@code make} once for its search and once for each minimisation re-search
+   * ({@link SearchOptions#minimize()}), so that properties that keep state across executions
+   * ({@code lock-order}'s graph) start empty each time. They come before the listeners given to
+   * {@link #with}, which every search shares. {@code make} is called on the search's thread.
+   */
+  public Checker withListenerFactory(Supplier<? extends List<? extends Listener>> make) {
+    return new Checker(scenario, listeners, options, Objects.requireNonNull(make), sites);
+  }
+
+  /**
+   * Records the sites the search executes and removes those {@code analysis} lists (see
+   * {@link SiteAnalysis}; also applies to {@link #replay}). Without one, no stack is walked.
+   */
+  public Checker withSiteAnalysis(SiteAnalysis analysis) {
+    return new Checker(scenario, listeners, options, factory, Objects.requireNonNull(analysis));
   }
 
   public Checker options(SearchOptions o) {
-    return new Checker(scenario, listeners, o);
+    return new Checker(scenario, listeners, o, factory, sites);
   }
 
   public SearchOptions options() {
     return options;
+  }
+
+  /** The site analysis attached with {@link #withSiteAnalysis}, or null. */
+  public SiteAnalysis siteAnalysis() {
+    return sites;
   }
 
   /**
@@ -87,11 +119,62 @@ public final class Checker {
     return run(new Control());
   }
 
-  /** Explores the scenario; {@code control} may stop it early. */
+  /**
+   * Explores the scenario; {@code control} may stop it early. With
+   * {@link SearchOptions#minimize()} and a violation found, the counterexamples are then
+   * minimised ({@link Counterexample#minimization()}); the result's statistics stay those of the
+   * first search.
+   */
   public Result run(Control control) {
+    Result r = search(options, l -> true, control);
+    if (options.minimize() != SearchOptions.Minimize.NONE && r instanceof Result.ViolationsFound f
+        && !control.interrupted()) {
+      r = new Minimizer(this, control).minimize(f);
+    }
+    return r;
+  }
+
+  /** One search with options {@code o} and the listeners {@code keep} accepts. */
+  Result search(SearchOptions o, java.util.function.Predicate<Listener> keep, Control control) {
     Instant started = Instant.now();
-    Explorer explorer = new Explorer(scenario, options, new Dispatch(listeners), control);
-    return timed(supervise(explorer::explore, () -> explorer.currentExecution, explorer::statistics), started);
+    List<Listener> ls = new ArrayList<>();
+    for (Listener l : listenersForSearch()) {
+      if (keep.test(l)) {
+        ls.add(l);
+      }
+    }
+    Explorer explorer = new Explorer(instrumented(), o, new Dispatch(ls), control);
+    return timed(supervise(o, explorer::explore, () -> explorer.currentExecution, explorer::statistics), started);
+  }
+
+  private List<Listener> listenersForSearch() {
+    if (factory == null) {
+      return listeners;
+    }
+    List<Listener> all = new ArrayList<>(factory.get());
+    all.addAll(listeners);
+    return all;
+  }
+
+  /** The scenario, with the site analysis installed into each execution if there is one. */
+  private Scenario instrumented() {
+    if (sites == null) {
+      return scenario;
+    }
+    SiteAnalysis a = sites;
+    Scenario inner = scenario;
+    return new Scenario() {
+      @Override
+      public void setup(World world) {
+        ((Execution) world).sites = new SiteRun(a);
+        inner.setup(world);
+      }
+
+      @Override
+      public String name() {
+        return inner.name();
+      }
+    };
   }
 
   /** Adds the wall-clock start and end to the result's statistics (when it has some). */
@@ -109,9 +192,10 @@ public final class Checker {
     Instant started = Instant.now();
     long start = System.nanoTime();
     AtomicReference<Execution> current = new AtomicReference<>();
-    return timed(supervise(() -> {
-      Execution ex = new Execution(new Replayer(schedule), new Dispatch(listeners), 1, options.depthLimit(), false,
-          new ThreadIds(), !options.multipleErrors(), options.spinLimit());
+    Scenario scenario = instrumented();
+    return timed(supervise(options, () -> {
+      Execution ex = new Execution(new Replayer(schedule), new Dispatch(listenersForSearch()), 1, options.depthLimit(),
+          false, new ThreadIds(), !options.multipleErrors(), options.spinLimit());
       current.set(ex);
       ExecutionEnd end = ex.run(scenario);
       Statistics st = new Statistics(1, end == ExecutionEnd.COMPLETED ? 1 : 0, end == ExecutionEnd.DEADLOCK ? 1 : 0,
@@ -146,7 +230,7 @@ public final class Checker {
    * mistaken for a stuck model. Out of memory, in the model or the engine, is a model error
    * that names the heap size.
    */
-  private Result supervise(Search search, java.util.function.Supplier<Execution> current,
+  private Result supervise(SearchOptions options, Search search, java.util.function.Supplier<Execution> current,
       java.util.function.Supplier<Statistics> stats) {
     AtomicReference<Result> result = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -174,7 +258,7 @@ public final class Checker {
           lastChange = now;
           lastChangeWall = wall;
         } else if (ex != null && now - lastChange > stall) {
-          return stalled(ex, stats.get());
+          return stalled(options, ex, stats.get());
         } else if (ex != null && wall - lastChangeWall > WALL_STALL_FACTOR * stall) {
           // no CPU burnt and no progress: something is parked for good (an engine bug)
           return new Result.ModelError("no progress for " + WALL_STALL_FACTOR * options.stallTimeout().toSeconds()
@@ -204,7 +288,7 @@ public final class Checker {
         + "or a bound such as search.depth_limit or search.max_executions";
   }
 
-  private Result stalled(Execution ex, Statistics stats) {
+  private static Result stalled(SearchOptions options, Execution ex, Statistics stats) {
     ModelThread running = ex.running();
     StringBuilder where = new StringBuilder();
     if (running != null) {

@@ -72,6 +72,33 @@ public final class Sched {
   }
 
   /**
+   * Marks a re-check (a guard) so that the necessity analysis can remove it: model code that
+   * re-validates what it saw before sleeping wraps the condition,
+   *
+   * <pre>{@code
+   * if (Sched.recheck("swap_in: pte changed while sleeping", !entry.equals(pt.get()))) {
+   *   return;
+   * }
+   * }</pre>
+   *
+   * and gets {@code changed} back. When the guard is <em>removed</em> (a {@link SiteAnalysis}
+   * attached to the search lists {@link Site#guard}{@code (name, location)} among its removed
+   * sites) it returns false whatever {@code changed} is: the code behaves as if the re-check
+   * were deleted and it always found nothing changed. The condition is still evaluated by the
+   * caller, so its cell reads remain events; only their outcome is ignored. Not a scheduling
+   * point. {@code name} identifies the guard in tables (use one name per re-check); the site's
+   * location is the calling model frame.
+   */
+  public static boolean recheck(String name, boolean changed) {
+    Execution e = Execution.current();
+    SiteRun s = e.sites;
+    if (s == null || e.running() == null) {
+      return changed;
+    }
+    return !s.guardRemoved(name) && changed;
+  }
+
+  /**
    * Reports a violation of the built-in {@code assertion} property if {@code condition} is
    * false (JPF's {@code assert} in model code). Not a scheduling point.
    */

@@ -121,7 +121,11 @@ public final class TextReport {
       section(sb, "error #" + n);
       Violation v = c.violation();
       sb.append(v.property()).append('\n').append(v.message()).append('\n');
-      v.details().forEach(d -> sb.append("  ").append(d).append('\n'));
+      if (v.lockCycle() != null) {
+        sb.append(LockdepText.render(v.lockCycle()));
+      } else {
+        v.details().forEach(d -> sb.append("  ").append(d).append('\n'));
+      }
       sb.append("found in execution #").append(c.execution()).append(", which ended in ")
           .append(c.end().name().toLowerCase(Locale.ROOT).replace('_', ' '))
           .append(v.eventIndex() >= 0 ? ", at event [" + v.eventIndex() + "] of thread " + v.thread() : "")
@@ -135,12 +139,38 @@ public final class TextReport {
             .append(plural(c.contextSwitches(), "context switch", "context switches")).append(", ")
             .append(plural(c.preemptions(), "preemption", "preemptions")).append('\n');
       }
+      if (c.minimization() != null) {
+        sb.append(minimization(c)).append('\n');
+      }
     }
     if (showTrace) {
       section(sb, "trace #" + n);
       sb.append(trace(c));
     }
     return sb.toString();
+  }
+
+  /**
+   * One line on how {@code c} was minimised ({@code search.minimize}), e.g. {@code minimised
+   * (search.minimize = preemptions): 1 preemption is the fewest (bound 0 searched exhaustively);
+   * first found: 3 preemptions, 12 events; 1 re-search, 52 executions}; empty if it was not.
+   */
+  public static String minimization(Counterexample c) {
+    dev.mmcheck.engine.Minimization m = c.minimization();
+    if (m == null) {
+      return "";
+    }
+    boolean length = m.mode() == dev.mmcheck.engine.SearchOptions.Minimize.LENGTH;
+    String what = plural(c.preemptions(), "preemption", "preemptions")
+        + (length ? " and " + plural(c.trace().size(), "event", "events") : "");
+    String claim = m.exact()
+        ? " is the fewest" + (length ? " (then the shortest)" : "")
+            + (c.preemptions() == 0 ? "" : " (bounds 0.." + (c.preemptions() - 1) + " searched exhaustively)")
+        : " is the fewest found, NOT proven minimal (a re-search was cut by a bound)";
+    return "minimised (search.minimize = " + m.mode().name().toLowerCase(Locale.ROOT) + "): " + what + claim
+        + "; first found: " + plural(m.firstPreemptions(), "preemption", "preemptions") + ", "
+        + plural(m.firstLength(), "event", "events") + "; " + plural(m.searches(), "re-search", "re-searches")
+        + ", " + plural((int) Math.min(Integer.MAX_VALUE, m.executions()), "execution", "executions");
   }
 
   /**
