@@ -96,7 +96,7 @@ public final class Memory {
    */
   public static void swap_in(MmStruct mm, Vma vma, int addr, Cell<Pte> pt, Pte entry, boolean write) {
     mm.kernel.schedule("read_swap_cache(entry) I/O");
-    if (mm.faultRechecks && !entry.equals(pt.get())) {
+    if (mm.faultRechecks && dev.mmcheck.engine.Sched.recheck("swap_in: pte changed while sleeping", () -> !entry.equals(pt.get()))) {
       return;                        // someone else swapped it in meanwhile
     }
     pt.set(Pte.anonPage(addr, 200 + entry.page(), write, write));
@@ -111,7 +111,7 @@ public final class Memory {
    */
   public static void do_wp_page(MmStruct mm, Vma vma, int addr, Cell<Pte> pt, Pte old) {
     mm.kernel.schedule("__get_free_page(GFP_KERNEL)");
-    if (mm.faultRechecks && !old.equals(pt.get())) {
+    if (mm.faultRechecks && dev.mmcheck.engine.Sched.recheck("do_wp_page: pte changed while sleeping", () -> !old.equals(pt.get()))) {
       return;
     }
     pt.set(Pte.anonPage(addr, 300 + addr, true, true));
