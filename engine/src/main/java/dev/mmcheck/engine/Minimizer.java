@@ -119,7 +119,11 @@ final class Minimizer {
       case Result.ModelError e -> List.of(Bound.INTERRUPTED);
     };
     for (Bound b : hit) {
-      if (!expected.contains(b)) {
+      // An execution cut because its first choice would exceed the preemption bound ends like a
+      // depth-bounded one (Explorer), so DEPTH_LIMIT without an execution that long is that cut.
+      boolean preemptionCut = b == Bound.DEPTH_LIMIT && r.statistics() != null
+          && r.statistics().maxDepth() < o.depthLimit();
+      if (!expected.contains(b) && !preemptionCut) {
         exact = false;
       }
     }

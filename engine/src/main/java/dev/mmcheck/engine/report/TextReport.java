@@ -122,7 +122,8 @@ public final class TextReport {
       Violation v = c.violation();
       sb.append(v.property()).append('\n').append(v.message()).append('\n');
       if (v.lockCycle() != null) {
-        sb.append(LockdepText.render(v.lockCycle()));
+        LockdepText.render(v.lockCycle()).lines()
+            .forEach(l -> sb.append(l.isEmpty() ? "" : "  ").append(l).append('\n'));
       } else {
         v.details().forEach(d -> sb.append("  ").append(d).append('\n'));
       }
