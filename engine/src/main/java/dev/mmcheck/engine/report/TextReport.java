@@ -45,7 +45,9 @@ import java.util.Locale;
  * JPF. Each event line shows its index, the operation ({@link EventText}), the model source
  * location, the locks the thread held just after it and the rwsems it is queued on; the event
  * at which the violation was reported is marked {@code <== property} (not for a deadlock, which
- * no single event causes) and the other conflicting events {@code <-- ...}. Threads blocked at
+ * no single event causes) and the other conflicting events {@code <-- ...}. A lock-order cycle's
+ * details are printed lockdep-style ({@link LockdepText}, indented two spaces); a minimised
+ * counterexample ({@code search.minimize}) has a line saying how it was minimised. Threads blocked at
  * the end follow, with the operation they attempted. The start and end timestamps are UTC.
  * Pure: the same result and options give the same text.
  */
@@ -166,7 +168,8 @@ public final class TextReport {
         + (length ? " and " + plural(c.trace().size(), "event", "events") : "");
     String claim = m.exact()
         ? " is the fewest" + (length ? " (then the shortest)" : "")
-            + (c.preemptions() == 0 ? "" : " (bounds 0.." + (c.preemptions() - 1) + " searched exhaustively)")
+            + (c.preemptions() == 0 ? "" : c.preemptions() == 1 ? " (bound 0 searched exhaustively)"
+                : " (bounds 0.." + (c.preemptions() - 1) + " searched exhaustively)")
         : " is the fewest found, NOT proven minimal (a re-search was cut by a bound)";
     return "minimised (search.minimize = " + m.mode().name().toLowerCase(Locale.ROOT) + "): " + what + claim
         + "; first found: " + plural(m.firstPreemptions(), "preemption", "preemptions") + ", "
