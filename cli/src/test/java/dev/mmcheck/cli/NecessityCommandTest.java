@@ -85,6 +85,15 @@ class NecessityCommandTest {
   }
 
   @Test
+  void tracesPrintsTheCounterexampleOfEachLoadBearingSite() {
+    Cli.Run r = Cli.run("necessity", EXAMPLES + "two-locks.jpf", "-q", "--traces");
+    assertEquals(0, r.code(), r.toString());
+    assertEquals(2, r.out().split("---- without mutex_lock\\(data_lock\\)", -1).length - 1, r.out());
+    assertTrue(r.out().contains("====================================================== trace #2"), r.out());
+    assertFalse(r.out().contains("---- without mutex_lock(stats_lock)"), r.out());
+  }
+
+  @Test
   void reportNecessityKeyWritesTheJson() throws IOException {
     Path json = tmp.resolve("k.json");
     Cli.Run r = Cli.run("necessity", EXAMPLES + "two-locks.jpf", "-q", "+report.necessity=" + json);

@@ -229,6 +229,40 @@ class SiteRemovalTest {
     assertEquals(List.of(), log(s, sites));
   }
 
+  /** A lock helper, as the model's {@code Kernel.lockKernel()}: its callers are one site with one frame. */
+  static void lockHelper(Mutex m) {
+    m.lock();
+  }
+
+  @Test
+  void moreFramesTellApartTheCallersOfALockHelper() {
+    Scenario s = w -> {
+      Mutex m = new Mutex("m");
+      w.thread("a", () -> {
+        lockHelper(m);
+        m.unlock();
+      });
+      w.thread("b", () -> {
+        lockHelper(m);
+        m.unlock();
+      });
+    };
+    assertEquals(1, sites(s).size(), "one frame: the helper's line");
+    SiteAnalysis two = SiteAnalysis.recording(2);
+    Checker.of(s).withSiteAnalysis(two).run();
+    List<Site> sites = two.executed();
+    assertEquals(2, sites.size(), sites.toString());
+    assertTrue(sites.get(0).location().contains("(SiteRemovalTest.lockHelper) <- SiteRemovalTest.java:"),
+        sites.get(0).location());
+    // removing one caller's site leaves the other's acquisition in place
+    Recorder rec = new Recorder();
+    Checker.of(s).with(rec).withSiteAnalysis(two.removing(List.of(sites.get(0)))).run();
+    List<String> lockers = rec.log.stream().filter(l -> l.contains(" mutex_lock(m)")).map(l -> l.split(" ")[0])
+        .distinct().toList();
+    assertEquals(1, lockers.size(), "only the other caller locks: " + rec.log);
+    assertEquals(1, rec.log.stream().filter(l -> l.contains(" mutex_unlock(m)")).count(), rec.log.toString());
+  }
+
   @Test
   void setupAndSignalSemaphoresAreNotSites() {
     Scenario s = w -> {
