@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
         "",
         "  mmcheck <file.jpf>... [+key=value ...]  run configs (overrides apply to all)",
         "  mmcheck replay <schedule.json>          re-run a saved counterexample",
+        "  mmcheck necessity <file.jpf> [--pairs]  which locks and re-checks are load-bearing",
         "  mmcheck list [<file.jpf>]               scenarios, properties, listeners",
         "  mmcheck keys [<file.jpf>]               the documented config keys",
         "",

@@ -68,6 +68,8 @@ final class Execution implements ExecutionContext, World {
   String errorMessage;
   WaitFor waitFor;
   private final List<Object[]> notes = new ArrayList<>(2);
+  /** Site recording and removal ({@link SiteAnalysis}), or null (the normal search: no stack walks). */
+  SiteRun sites;
 
   Execution(Decider decider, Dispatch ls, int number, int depthLimit, boolean capture, ThreadIds ids,
       boolean stopOnViolation, int spinLimit) {
@@ -710,8 +712,13 @@ final class Execution implements ExecutionContext, World {
 
   @Override
   public void report(Property property, String message, List<String> details) {
+    report(property, message, details, null);
+  }
+
+  @Override
+  public void report(Property property, String message, List<String> details, LockCycle cycle) {
     violations.add(new Violation(property.name(), message, details, ops.size() - 1,
-        running == null ? "-" : running.name));
+        running == null ? "-" : running.name, cycle));
     stop |= stopOnViolation;
   }
 

@@ -43,6 +43,14 @@ public interface ExecutionContext {
   <T> T searchShared(String key, java.util.function.Supplier<T> make);
 
   /**
+   * As {@link #report(Property, String, List)}, for a lock-order cycle with its structured
+   * witness (reports print it lockdep-style). The default drops {@code cycle}.
+   */
+  default void report(Property property, String message, List<String> details, LockCycle cycle) {
+    report(property, message, details);
+  }
+
+  /**
    * The model-code frames of the current thread's stack (engine and JDK frames removed),
    * innermost first, at most {@code max}. Costs a stack walk: call it when something new is
    * seen, not on every event.

@@ -78,30 +78,56 @@ public final class RangeLock extends SyncObject {
     long[] r = {start, end};
     OpCode request = write ? OpCode.RANGE_WRITE_LOCK : OpCode.RANGE_READ_LOCK;
     OpCode acquire = write ? OpCode.RANGE_WRITE_ACQ : OpCode.RANGE_READ_ACQ;
+    if (siteRemoved(request, siteKey(start, end, write))) {
+      return;
+    }
     sleepingAcquire(request, () -> {
       exec.step(new Op(request, this, r));
       exec.step(new Op(acquire, this, r));
     }, write ? OpCode.RANGE_WRITE_TRYLOCK : OpCode.RANGE_READ_TRYLOCK, r);
+    siteAcquired(siteKey(start, end, write));
   }
 
   /** {@code range_read_trylock}: true if acquired. Never sleeps. */
   public boolean readTrylock(long start, long end) {
-    return (Boolean) exec.step(new Op(OpCode.RANGE_READ_TRYLOCK, this, new long[] {start, end}));
+    return trylock(OpCode.RANGE_READ_TRYLOCK, start, end, false);
   }
 
   /** {@code range_write_trylock}: true if acquired. Never sleeps. */
   public boolean writeTrylock(long start, long end) {
-    return (Boolean) exec.step(new Op(OpCode.RANGE_WRITE_TRYLOCK, this, new long[] {start, end}));
+    return trylock(OpCode.RANGE_WRITE_TRYLOCK, start, end, true);
+  }
+
+  private boolean trylock(OpCode code, long start, long end, boolean write) {
+    if (siteRemoved(code, siteKey(start, end, write))) {
+      return true;
+    }
+    boolean got = (Boolean) exec.step(new Op(code, this, new long[] {start, end}));
+    if (got) {
+      siteAcquired(siteKey(start, end, write));
+    }
+    return got;
   }
 
   /** {@code range_read_unlock}: releases the read range {@code [start, end)} this thread holds. */
   public void readUnlock(long start, long end) {
+    if (siteReleaseSkipped(siteKey(start, end, false))) {
+      return;
+    }
     exec.step(new Op(OpCode.RANGE_READ_UNLOCK, this, new long[] {start, end}));
   }
 
   /** {@code range_write_unlock}: releases the write range {@code [start, end)} this thread holds. */
   public void writeUnlock(long start, long end) {
+    if (siteReleaseSkipped(siteKey(start, end, true))) {
+      return;
+    }
     exec.step(new Op(OpCode.RANGE_WRITE_UNLOCK, this, new long[] {start, end}));
+  }
+
+  /** What pairs a range release with its acquisition for site removal: the range and the mode. */
+  private static String siteKey(long start, long end, boolean write) {
+    return start + "," + end + (write ? ",w" : ",r");
   }
 
   /** Not a scheduling point: is some range overlapping {@code [start, end)} held for write? */

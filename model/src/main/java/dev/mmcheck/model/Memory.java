@@ -169,7 +169,8 @@ public final class Memory {
     if (ptl) {
       mm.pageTableLock.lock();
     }
-    if (mm.faultRechecks && !entry.equals(pt.get())) {
+    if (mm.faultRechecks
+        && dev.mmcheck.engine.Sched.recheck("swap_in: pte changed while sleeping", () -> !entry.equals(pt.get()))) {
       if (ptl) {
         mm.pageTableLock.unlock();
       }
@@ -204,7 +205,9 @@ public final class Memory {
     }
     Pte now = pt.get();
     boolean fullCheck = ptl || mm.faultRechecks;
-    boolean gone = fullCheck ? !old.equals(now) : now == null || !now.present();
+    boolean gone = fullCheck
+        ? dev.mmcheck.engine.Sched.recheck("do_wp_page: pte changed while sleeping", !old.equals(now))
+        : dev.mmcheck.engine.Sched.recheck("do_wp_page: pte gone while sleeping", now == null || !now.present());
     if (!ptl) {
       mm.kernel.unlockKernel();      // 2.2.1: unlock_kernel() after the re-check, before set_pte
     }

@@ -96,7 +96,7 @@ final class Outcomes2 implements EventListener, ExecutionListener, LockListener 
    */
   static Run exploreParallel(Scenario s, int workers, long cap, Supplier<List<Listener>> extra) {
     Outcomes2 o = new Outcomes2();
-    Result r = Checker.of(s).listeners(() -> {
+    Result r = Checker.of(s).withListenerFactory(() -> {
       List<Listener> ls = new ArrayList<>(extra.get());
       ls.add(o.forWorker());
       return ls;

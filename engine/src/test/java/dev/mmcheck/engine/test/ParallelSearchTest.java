@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ParallelSearchTest {
   private static Result exhaustive(Scenario s, int workers) {
-    return Checker.of(s).listeners(() -> List.of(new DeadlockFreedom()))
+    return Checker.of(s).withListenerFactory(() -> List.of(new DeadlockFreedom()))
         .options(SearchOptions.defaults().withWorkers(workers).withStrategy(Strategy.EXHAUSTIVE)).run();
   }
 
@@ -58,7 +58,7 @@ class ParallelSearchTest {
   @Test
   void dporOnSeveralWorkersIsRefusedWithAReason() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Checker.of(new Abba())
-        .listeners(List::of).options(SearchOptions.defaults().withWorkers(2)).run());
+        .withListenerFactory(List::of).options(SearchOptions.defaults().withWorkers(2)).run());
     assertEquals(true, e.getMessage().contains("EXHAUSTIVE"), e.getMessage());
   }
 
