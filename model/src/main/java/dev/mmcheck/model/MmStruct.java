@@ -7,13 +7,10 @@ import dev.mmcheck.engine.Semaphore;
 import dev.mmcheck.engine.SpinLock;
 import dev.mmcheck.engine.SyncObject;
 import dev.mmcheck.engine.Tracked;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * A {@code struct mm_struct} (Linux 2.2.1 include/linux/sched.h; {@code vmlist_lock} from seed
@@ -31,14 +28,6 @@ import java.util.WeakHashMap;
  * search orders against the reads a property makes of it.
  */
 public final class MmStruct extends Tracked {
-  /**
-   * Lock -> mm, for properties. Weak both ways (the mm references its locks, so a strong value
-   * would keep every execution's objects alive for the whole search). Identity-keyed; a lookup
-   * table only, it holds no model state.
-   */
-  private static final Map<SyncObject, WeakReference<MmStruct>> BY_LOCK =
-      Collections.synchronizedMap(new WeakHashMap<>());
-
   public final Kernel kernel;
   public final Discipline discipline;
   public final Cell<Vma> mmap;
@@ -123,21 +112,19 @@ public final class MmStruct extends Tracked {
     for (int i = 0; i < pages; i++) {
       ptes.add(cell("pte[" + i + "]", null));
     }
-    WeakReference<MmStruct> self = new WeakReference<>(this);
-    BY_LOCK.put(mmapSem, self);
+    mmapSem.attach(this);
     if (mmapRwSem != null) {
-      BY_LOCK.put(mmapRwSem, self);
+      mmapRwSem.attach(this);
     }
-    BY_LOCK.put(pageTableLock, self);
+    pageTableLock.attach(this);
     if (vmlistSem != null) {
-      BY_LOCK.put(vmlistSem, self);
+      vmlistSem.attach(this);
     }
   }
 
   /** The mm a lock belongs to, or null (for properties). */
   public static MmStruct ofLock(SyncObject lock) {
-    WeakReference<MmStruct> r = BY_LOCK.get(lock);
-    return r == null ? null : r.get();
+    return lock.attachment() instanceof MmStruct mm ? mm : null;
   }
 
   /** The PTE cell of page {@code addr}. */
