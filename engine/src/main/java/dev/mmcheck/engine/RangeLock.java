@@ -104,6 +104,17 @@ public final class RangeLock extends SyncObject {
     exec.step(new Op(OpCode.RANGE_WRITE_UNLOCK, this, new long[] {start, end}));
   }
 
+  /**
+   * Downgrades the write range {@code [start, end)} this thread holds to a read range, keeping
+   * its place in the queue, as {@link RwSemaphore#downgradeWrite} does for the full range
+   * (readers queued behind it may proceed, writers still wait). Not in the range-lock patches
+   * as read here; added so that a full-range lock can stand in for every use of
+   * {@code mmap_sem}, {@code downgrade_write} included (4.20 munmap, dd2283f2605e).
+   */
+  public void downgradeWrite(long start, long end) {
+    exec.step(new Op(OpCode.RANGE_DOWNGRADE_WRITE, this, new long[] {start, end}));
+  }
+
   /** Not a scheduling point: is some range overlapping {@code [start, end)} held for write? */
   public boolean isWriteLocked(long start, long end) {
     observed(OpCode.Dep.OBSERVE);
@@ -174,6 +185,19 @@ public final class RangeLock extends SyncObject {
         entries.add(new Entry(t, s, e, w, nextTicket++, new boolean[] {true}));
         exec.noteAcquire(t, this, w ? LockMode.WRITE : LockMode.SHARED, op.lockdepTrylock());
         return Boolean.TRUE;
+      }
+      case RANGE_DOWNGRADE_WRITE -> {
+        for (int i = 0; i < entries.size(); i++) {
+          Entry x = entries.get(i);
+          if (x.thread == t && x.granted[0] && x.start == s && x.end == e && x.write) {
+            entries.set(i, new Entry(t, s, e, false, x.ticket, x.granted));
+            exec.noteRelease(t, this, LockMode.WRITE);
+            exec.noteAcquire(t, this, LockMode.SHARED, true);
+            return null;
+          }
+        }
+        throw new ModelBug(op.code.opName + "(" + name() + ", [" + s + ", " + e + ")) by " + who
+            + ", which does not hold that range for write" + held(t));
       }
       case RANGE_READ_UNLOCK, RANGE_WRITE_UNLOCK -> {
         boolean w = op.code == OpCode.RANGE_WRITE_UNLOCK;
