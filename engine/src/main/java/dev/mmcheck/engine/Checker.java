@@ -29,35 +29,54 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Checker {
   private final Scenario scenario;
   private final List<Listener> listeners;
+  private final java.util.function.Supplier<? extends List<? extends Listener>> factory;
   private final SearchOptions options;
 
-  private Checker(Scenario scenario, List<Listener> listeners, SearchOptions options) {
+  private Checker(Scenario scenario, List<Listener> listeners,
+      java.util.function.Supplier<? extends List<? extends Listener>> factory, SearchOptions options) {
     this.scenario = Objects.requireNonNull(scenario);
     this.listeners = List.copyOf(listeners);
+    this.factory = factory;
     this.options = Objects.requireNonNull(options);
   }
 
   /** A checker with no properties (add some) and default options. */
   public static Checker of(Scenario scenario) {
-    return new Checker(scenario, List.of(), SearchOptions.defaults());
+    return new Checker(scenario, List.of(), null, SearchOptions.defaults());
   }
 
   /** Adds listeners and properties (a {@link Property} is a listener). */
   public Checker with(Listener... more) {
     List<Listener> all = new ArrayList<>(listeners);
     all.addAll(List.of(more));
-    return new Checker(scenario, all, options);
+    return new Checker(scenario, all, factory, options);
   }
 
   /** Adds listeners and properties. */
   public Checker with(List<? extends Listener> more) {
     List<Listener> all = new ArrayList<>(listeners);
     all.addAll(more);
-    return new Checker(scenario, all, options);
+    return new Checker(scenario, all, factory, options);
+  }
+
+  /**
+   * Listeners and properties made by {@code make}, called once per worker of a parallel search
+   * ({@link SearchOptions#workers()} &gt; 1; once for a sequential search), so that no listener
+   * instance sees two executions at the same time. Replaces listeners given to {@code with}.
+   * Listeners that keep state across executions share it through
+   * {@link ExecutionContext#searchShared}.
+   */
+  public Checker listeners(java.util.function.Supplier<? extends List<? extends Listener>> make) {
+    return new Checker(scenario, List.of(), Objects.requireNonNull(make), options);
   }
 
   public Checker options(SearchOptions o) {
-    return new Checker(scenario, listeners, o);
+    return new Checker(scenario, listeners, factory, o);
+  }
+
+  /** The listeners of one worker. */
+  private List<Listener> listenersForOneWorker() {
+    return factory == null ? listeners : List.copyOf(factory.get());
   }
 
   public SearchOptions options() {
@@ -90,8 +109,23 @@ public final class Checker {
   /** Explores the scenario; {@code control} may stop it early. */
   public Result run(Control control) {
     Instant started = Instant.now();
-    Explorer explorer = new Explorer(scenario, options, new Dispatch(listeners), control);
-    return timed(supervise(explorer::explore, () -> explorer.currentExecution, explorer::statistics), started);
+    if (options.workers() > 1) {
+      if (options.strategy() != SearchOptions.Strategy.EXHAUSTIVE) {
+        throw new IllegalArgumentException("a parallel search (workers = " + options.workers()
+            + ") is available for the unreduced search (strategy EXHAUSTIVE) only; DPOR runs on one worker");
+      }
+      if (factory == null && !listeners.isEmpty()) {
+        throw new IllegalStateException("a parallel search (workers = " + options.workers() + ") needs its "
+            + "listeners from Checker.listeners(supplier): one set per worker");
+      }
+      ParallelSearch ps = new ParallelSearch(scenario, options, this::listenersForOneWorker, control);
+      return timed(supervise(ps::explore, ps::current, ps::statistics), started);
+    }
+    Explorer explorer = new Explorer(scenario, options, new Dispatch(listenersForOneWorker()), control);
+    return timed(supervise(explorer::explore, () -> {
+      Execution e = explorer.currentExecution;
+      return e == null ? List.of() : List.of(e);
+    }, explorer::statistics), started);
   }
 
   /** Adds the wall-clock start and end to the result's statistics (when it has some). */
@@ -110,8 +144,10 @@ public final class Checker {
     long start = System.nanoTime();
     AtomicReference<Execution> current = new AtomicReference<>();
     return timed(supervise(() -> {
-      Execution ex = new Execution(new Replayer(schedule), new Dispatch(listeners), 1, options.depthLimit(), false,
-          new ThreadIds(), !options.multipleErrors(), options.spinLimit());
+      Execution ex = new Execution(new Replayer(schedule), new Dispatch(listenersForOneWorker()), 1,
+          options.depthLimit(), false, new ThreadIds(), !options.multipleErrors(), options.spinLimit());
+      java.util.Map<String, Object> shared = new java.util.HashMap<>();
+      ex.shared = (k, make) -> shared.computeIfAbsent(k, x -> make.get());
       current.set(ex);
       ExecutionEnd end = ex.run(scenario);
       Statistics st = new Statistics(1, end == ExecutionEnd.COMPLETED ? 1 : 0, end == ExecutionEnd.DEADLOCK ? 1 : 0,
@@ -128,7 +164,7 @@ public final class Checker {
         cs.add(Replayer.capture(scenario, schedule, options.depthLimit(), v, end, 1));
       }
       return new Result.ViolationsFound(cs, List.of(), st);
-    }, current::get, () -> null), started);
+    }, () -> current.get() == null ? List.of() : List.of(current.get()), () -> null), started);
   }
 
   /** Wall time without progress, in stall timeouts, after which a search is declared hung. */
@@ -146,7 +182,7 @@ public final class Checker {
    * mistaken for a stuck model. Out of memory, in the model or the engine, is a model error
    * that names the heap size.
    */
-  private Result supervise(Search search, java.util.function.Supplier<Execution> current,
+  private Result supervise(Search search, java.util.function.Supplier<List<Execution>> current,
       java.util.function.Supplier<Statistics> stats) {
     AtomicReference<Result> result = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -158,28 +194,27 @@ public final class Checker {
       }
     });
     long stall = options.stallTimeout().toNanos();
-    long lastEvents = -1;
-    Execution lastEx = null;
-    long lastChange = ProgressClock.nanos();
-    long lastChangeWall = System.nanoTime();
+    // per execution in progress: events seen, and when that count last changed (CPU and wall clock)
+    java.util.Map<Execution, long[]> watched = new java.util.IdentityHashMap<>();
     try {
       while (!t.join(Duration.ofMillis(200))) {
-        Execution ex = current.get();
-        long ev = ex == null ? -1 : ex.eventCount();
         long now = ProgressClock.nanos();
         long wall = System.nanoTime();
-        if (ex != lastEx || ev != lastEvents) {
-          lastEx = ex;
-          lastEvents = ev;
-          lastChange = now;
-          lastChangeWall = wall;
-        } else if (ex != null && now - lastChange > stall) {
-          return stalled(ex, stats.get());
-        } else if (ex != null && wall - lastChangeWall > WALL_STALL_FACTOR * stall) {
-          // no CPU burnt and no progress: something is parked for good (an engine bug)
-          return new Result.ModelError("no progress for " + WALL_STALL_FACTOR * options.stallTimeout().toSeconds()
-              + " s of wall time in execution " + ex.executionNumber() + " (a hang in the engine?)", null,
-              stats.get());
+        List<Execution> live = current.get();
+        watched.keySet().removeIf(e -> live.stream().noneMatch(l -> l == e));
+        for (Execution ex : live) {
+          long ev = ex.eventCount();
+          long[] w = watched.get(ex);
+          if (w == null || w[0] != ev) {
+            watched.put(ex, new long[] {ev, now, wall});
+          } else if (now - w[1] > stall) {
+            return stalled(ex, stats.get());
+          } else if (wall - w[2] > WALL_STALL_FACTOR * stall) {
+            // no CPU burnt and no progress: something is parked for good (an engine bug)
+            return new Result.ModelError("no progress for " + WALL_STALL_FACTOR * options.stallTimeout().toSeconds()
+                + " s of wall time in execution " + ex.executionNumber() + " (a hang in the engine?)", null,
+                stats.get());
+          }
         }
       }
     } catch (InterruptedException e) {

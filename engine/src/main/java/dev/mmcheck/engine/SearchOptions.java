@@ -17,9 +17,12 @@ import java.util.Objects;
  *     point before the search is stopped as a model error (an infinite loop in plain Java code)
  * @param spinLimit identical busy-wait iterations (the same reads, the same values, no write by
  *     another thread) after which an execution ends with a livelock violation; 0 = never
+ * @param workers the unreduced search ({@link Strategy#EXHAUSTIVE}) runs on this many workers
+ *     in parallel (1 = sequential); DPOR always runs on one. See {@link Checker#listeners} for
+ *     how listeners are made per worker
  */
 public record SearchOptions(Strategy strategy, long maxExecutions, Duration timeLimit, int depthLimit,
-    int preemptionBound, boolean multipleErrors, Duration stallTimeout, int spinLimit) {
+    int preemptionBound, boolean multipleErrors, Duration stallTimeout, int spinLimit, int workers) {
 
   /** Exploration strategies. */
   public enum Strategy {
@@ -35,45 +38,51 @@ public record SearchOptions(Strategy strategy, long maxExecutions, Duration time
     Objects.requireNonNull(strategy);
     Objects.requireNonNull(timeLimit);
     Objects.requireNonNull(stallTimeout);
-    if (maxExecutions < 0 || depthLimit <= 0 || preemptionBound < -1 || spinLimit < 0) {
+    if (maxExecutions < 0 || depthLimit <= 0 || preemptionBound < -1 || spinLimit < 0 || workers < 1
+        || workers > 64) {
       throw new IllegalArgumentException("bad search options: " + maxExecutions + ", " + depthLimit + ", " + preemptionBound);
     }
   }
 
   public static SearchOptions defaults() {
-    return new SearchOptions(Strategy.DPOR, 0, Duration.ZERO, 10_000, -1, false, Duration.ofSeconds(10), 64);
+    return new SearchOptions(Strategy.DPOR, 0, Duration.ZERO, 10_000, -1, false, Duration.ofSeconds(10), 64, 1);
   }
 
   public SearchOptions withStrategy(Strategy s) {
-    return new SearchOptions(s, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors, stallTimeout, spinLimit);
+    return new SearchOptions(s, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors, stallTimeout, spinLimit, workers);
   }
 
   public SearchOptions withMaxExecutions(long n) {
-    return new SearchOptions(strategy, n, timeLimit, depthLimit, preemptionBound, multipleErrors, stallTimeout, spinLimit);
+    return new SearchOptions(strategy, n, timeLimit, depthLimit, preemptionBound, multipleErrors, stallTimeout, spinLimit, workers);
   }
 
   public SearchOptions withTimeLimit(Duration d) {
-    return new SearchOptions(strategy, maxExecutions, d, depthLimit, preemptionBound, multipleErrors, stallTimeout, spinLimit);
+    return new SearchOptions(strategy, maxExecutions, d, depthLimit, preemptionBound, multipleErrors, stallTimeout, spinLimit, workers);
   }
 
   public SearchOptions withDepthLimit(int n) {
-    return new SearchOptions(strategy, maxExecutions, timeLimit, n, preemptionBound, multipleErrors, stallTimeout, spinLimit);
+    return new SearchOptions(strategy, maxExecutions, timeLimit, n, preemptionBound, multipleErrors, stallTimeout, spinLimit, workers);
   }
 
   public SearchOptions withPreemptionBound(int n) {
-    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, n, multipleErrors, stallTimeout, spinLimit);
+    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, n, multipleErrors, stallTimeout, spinLimit, workers);
   }
 
   public SearchOptions withMultipleErrors(boolean b) {
-    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, b, stallTimeout, spinLimit);
+    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, b, stallTimeout, spinLimit, workers);
   }
 
   public SearchOptions withStallTimeout(Duration d) {
-    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors, d, spinLimit);
+    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors, d, spinLimit, workers);
   }
 
   public SearchOptions withSpinLimit(int n) {
     return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors,
-        stallTimeout, n);
+        stallTimeout, n, workers);
+  }
+
+  public SearchOptions withWorkers(int n) {
+    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors,
+        stallTimeout, spinLimit, n);
   }
 }
