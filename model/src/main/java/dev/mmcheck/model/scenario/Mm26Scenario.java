@@ -35,7 +35,7 @@ public abstract class Mm26Scenario implements Scenario {
    * full-range range lock.
    */
   protected Mm26 newMm(int pages) {
-    return new Mm26("mm", era, discipline, pages, dev.mmcheck.model.lock.MmapSem.Kind.parse(param("mm.mmapSem", "rwsem")));
+    return new Mm26("mm", era, discipline, pages, dev.mmcheck.model.lock.MmapSemKind.parse(param("mm.mmapSem", "rwsem")));
   }
 
   /** A file of {@code pages} cached pages. */

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  * locking (read or write) by complete range locking. So there is no functional change"): every
  * 2.6 scenario ({@code jpf-configs/v26/*.jpf}) run once with the rw_semaphore {@code mmap_sem}
  * and once with {@code mmap_sem} replaced by a full-range {@code RangeLock}
- * ({@code mm.mmapSem=full-range}, {@link dev.mmcheck.model.lock.FullRangeMmapSem}) gives the same
+ * ({@code mm.mmapSem=full-range}, {@link dev.mmcheck.model.lock.FullRangeRwSem}) gives the same
  * verdict with the same number of executions: every config that verifies with the rwsem
  * verifies with the range lock, and every counterexample is found after as many executions.
  *
