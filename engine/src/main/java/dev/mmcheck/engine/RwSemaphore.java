@@ -30,7 +30,7 @@ import java.util.List;
  * still have exactly two Mazurkiewicz traces. This is the classic FIFO semantics of the
  * 2.4-2.6 rwsem; optimistic spinning and lock stealing of later kernels are not modelled.
  */
-public final class RwSemaphore extends SyncObject {
+public final class RwSemaphore extends SyncObject implements RwSem {
   private ModelThread writer;
   private final List<ModelThread> readers = new ArrayList<>(2);
   private final List<Waiter> queue = new ArrayList<>(2);

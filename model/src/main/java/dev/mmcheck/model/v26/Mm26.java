@@ -6,6 +6,8 @@ import dev.mmcheck.engine.Sched;
 import dev.mmcheck.engine.SeqCount;
 import dev.mmcheck.engine.SpinLock;
 import dev.mmcheck.engine.Tracked;
+import dev.mmcheck.engine.RwSem;
+import dev.mmcheck.model.lock.MmapSemKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,7 +41,8 @@ public final class Mm26 {
   private final String name;
   public final Discipline26 d;
   public final Era26 era;
-  public final RwSemaphore mmapSem;
+  /** {@code mmap_sem}: the rwsem, or (Dufour's step 1) a full-range range lock: {@link MmapSemKind}. */
+  public final RwSem mmapSem;
   /** {@code mm->page_table_lock}: the PTE lock of every PTE of this mm. */
   public final SpinLock pageTableLock;
   /** {@code mm->mmap}: the first VMA of the sorted list. */
@@ -59,10 +62,15 @@ public final class Mm26 {
   private final Set<String> inLookup = new HashSet<>();
 
   public Mm26(String name, Era26 era, Discipline26 d, int pages) {
+    this(name, era, d, pages, MmapSemKind.RWSEM);
+  }
+
+  /** As above, with {@code mmap_sem} of {@code sem} kind. */
+  public Mm26(String name, Era26 era, Discipline26 d, int pages, MmapSemKind sem) {
     this.name = name;
     this.era = era;
     this.d = d;
-    this.mmapSem = new RwSemaphore(name + ".mmap_sem", "mmap_sem");
+    this.mmapSem = sem.create(name + ".mmap_sem");
     this.pageTableLock = new SpinLock(name + ".page_table_lock", "page_table_lock");
     this.mmap = new Cell<>(name + ".mmap", null);
     this.mmapCache = new Cell<>(name + ".mmap_cache", null);
