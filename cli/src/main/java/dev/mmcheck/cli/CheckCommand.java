@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
         "",
         "  mmcheck <file.jpf>... [+key=value ...]  run configs (overrides apply to all)",
         "  mmcheck replay <schedule.json>          re-run a saved counterexample",
+        "  mmcheck necessity <file.jpf> [--pairs]  which locks and re-checks are load-bearing",
         "  mmcheck list [<file.jpf>]               scenarios, properties, listeners",
         "  mmcheck keys [<file.jpf>]               the documented config keys",
         "",
@@ -105,6 +106,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     boolean full = files.size() == 1 || reports;
     Runner runner = new Runner(env.catalogs());
+    VirtualThreads.atLeast(maxWorkers(runner, files, overrides));
     Checker.Control control = new Checker.Control();
     Interrupts.onInterrupt(control, env.err());
     int worst = ExitCodes.VERIFIED;
@@ -119,9 +121,17 @@ final class CheckCommand implements Callable<Integer> {
         if (full) {
           ReportWriter.console(o, env.out());
         }
-        ReportWriter.files(o, env.out());
+        String writeError = null;
+        try {
+          ReportWriter.files(o, env.out());
+        } catch (ConfigException e) {
+          writeError = e.format(); // the verdict stands: report it first, then the failed write
+        }
         env.out().println(name + ": " + o.summary());
         code = o.exitCode(checkExpect);
+        if (writeError != null) {
+          env.err().println(writeError);
+        }
         if (junit != null) {
           junit.add(file, o, code, (System.nanoTime() - t0) / 1e9);
         }
@@ -154,6 +164,19 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** Progress on stderr unless {@code --quiet}: live on a terminal, plain lines otherwise. */
+  /** The largest {@code search.workers} of the configs; a config that does not load counts 1 (its error comes later). */
+  private static int maxWorkers(Runner runner, List<Path> files, List<String> overrides) {
+    int max = 1;
+    for (Path file : files) {
+      try {
+        max = Math.max(max, runner.load(file, overrides).get(dev.mmcheck.config.ConfigKeys.SEARCH_WORKERS));
+      } catch (RuntimeException e) {
+        // a config that does not load is reported when it runs
+      }
+    }
+    return max;
+  }
+
   private List<Listener> extraListeners(Prepared p) {
     if (quiet || noProgress) {
       return List.of();

@@ -86,7 +86,8 @@ public final class Runner {
     if (!scenario.name().equals(config.targetClass().getSimpleName())) {
       title += ": " + scenario.name();
     }
-    return new Prepared(file, config, scenario, title, listeners, searchOptions(config));
+    return new Prepared(file, config, scenario, title, listeners, searchOptions(config),
+        () -> instantiator.listeners(config));
   }
 
   /** Loads, prepares and runs one file. @throws ConfigException for a bad config */
@@ -98,6 +99,8 @@ public final class Runner {
   /**
    * The engine's options from the {@code search.*} keys. {@code search.depth_limit = 0} means
    * no limit; {@code search.strategy = exhaustive} turns partial-order reduction off.
+   *
+   * @throws ConfigException if {@code search.workers} &gt; 1 with a DPOR strategy
    */
   public static SearchOptions searchOptions(Config c) {
     int depth = c.get(ConfigKeys.SEARCH_DEPTH_LIMIT);
@@ -106,7 +109,16 @@ public final class Runner {
       case "source-dpor" -> SearchOptions.Strategy.SOURCE_DPOR;
       default -> SearchOptions.Strategy.DPOR;
     };
+    int workers = c.get(ConfigKeys.SEARCH_WORKERS);
+    if (workers > 1 && strategy != SearchOptions.Strategy.EXHAUSTIVE) {
+      throw new ConfigException(c.origin(ConfigKeys.SEARCH_WORKERS.name()).orElse(null),
+          "search.workers = " + workers + " needs search.strategy = exhaustive, not "
+              + c.get(ConfigKeys.SEARCH_STRATEGY),
+          "partial-order reduction runs on one worker; add +search.strategy=exhaustive (every interleaving, "
+              + "in parallel) or drop search.workers");
+    }
     return SearchOptions.defaults()
+        .withWorkers(workers)
         .withStrategy(strategy)
         .withMaxExecutions(c.get(ConfigKeys.SEARCH_MAX_EXECUTIONS))
         .withTimeLimit(c.get(ConfigKeys.SEARCH_TIME_LIMIT))
@@ -114,7 +126,12 @@ public final class Runner {
         .withPreemptionBound(c.get(ConfigKeys.SEARCH_PREEMPTION_BOUND))
         .withMultipleErrors(c.get(ConfigKeys.SEARCH_MULTIPLE_ERRORS))
         .withStallTimeout(c.get(ConfigKeys.SEARCH_STALL_TIMEOUT))
-        .withSpinLimit(c.get(ConfigKeys.SEARCH_SPIN_LIMIT));
+        .withSpinLimit(c.get(ConfigKeys.SEARCH_SPIN_LIMIT))
+        .withMinimize(switch (c.get(ConfigKeys.SEARCH_MINIMIZE)) {
+          case "preemptions" -> SearchOptions.Minimize.PREEMPTIONS;
+          case "length" -> SearchOptions.Minimize.LENGTH;
+          default -> SearchOptions.Minimize.NONE;
+        });
   }
 
   /**

@@ -5,12 +5,14 @@ import dev.mmcheck.engine.ExecutionContext;
 import dev.mmcheck.engine.ExecutionEnd;
 import dev.mmcheck.engine.ExecutionListener;
 import dev.mmcheck.engine.Held;
+import dev.mmcheck.engine.LockCycle;
 import dev.mmcheck.engine.LockListener;
 import dev.mmcheck.engine.LockMode;
 import dev.mmcheck.engine.Property;
 import dev.mmcheck.engine.SyncObject;
 import dev.mmcheck.engine.ThreadRef;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * documented-lock-order-6: {@link DocumentedLockOrder} over the 6.x order of the mm/rmap.c header
@@ -97,6 +99,16 @@ public final class DocumentedLockOrder6 implements Property, LockListener, Execu
 
     public void report(Property property, String message, List<String> details) {
       ctx.report(DocumentedLockOrder6.this, message, details);
+    }
+
+    @Override
+    public void report(Property property, String message, List<String> details, LockCycle cycle) {
+      ctx.report(DocumentedLockOrder6.this, message, details, cycle);
+    }
+
+    @Override
+    public <T> T searchShared(String key, Supplier<T> make) {
+      return ctx.searchShared(key, make);
     }
 
     public List<StackTraceElement> modelStack(int max) {

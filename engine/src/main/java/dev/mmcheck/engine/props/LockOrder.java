@@ -8,6 +8,7 @@ import dev.mmcheck.engine.ExecutionContext;
 import dev.mmcheck.engine.ExecutionListener;
 import dev.mmcheck.engine.ExecutionEnd;
 import dev.mmcheck.engine.GiantLock;
+import dev.mmcheck.engine.LockCycle;
 import dev.mmcheck.engine.LockListener;
 import dev.mmcheck.engine.LockMode;
 import dev.mmcheck.engine.Property;
@@ -101,8 +102,10 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
         witnesses.put(List.of(a, b), new Witness(event.thread().name(), h.lock().name() + h.mode().tag(), h.stack(),
             lock.name() + mode.tag(), here, ctx.executionNumber()));
         if (a.equals(b)) {
+          List<String> self = List.of(a, a);
           ctx.report(this, "possible recursive locking: " + event.thread() + " acquires " + lock.name() + mode.tag()
-              + " while holding " + h.lock().name() + h.mode().tag() + " (lock class " + a + ")", explain(List.of(a, a)));
+              + " while holding " + h.lock().name() + h.mode().tag() + " (lock class " + a + ")", explain(self),
+              cycle(event, self));
           return;
         }
         List<String> back = path(b, a);
@@ -110,7 +113,8 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
           List<String> cycle = new ArrayList<>();
           cycle.add(a);
           cycle.addAll(back);
-          ctx.report(this, "possible circular locking dependency: " + String.join(" -> ", cycle), explain(cycle));
+          ctx.report(this, "possible circular locking dependency: " + String.join(" -> ", cycle), explain(cycle),
+              cycle(event, cycle));
           return;
         }
       }
@@ -149,6 +153,23 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
         return out;
       }
     }
+  }
+
+  /** The structured witness of {@code cycle} (classes, first = last) closed by {@code event}'s acquisition. */
+  private LockCycle cycle(Event event, List<String> cycle) {
+    List<LockCycle.Dependency> chain = new ArrayList<>();
+    for (int i = 0; i + 1 < cycle.size(); i++) {
+      String from = cycle.get(i);
+      String to = cycle.get(i + 1);
+      Witness w = witnesses.get(List.of(from, to));
+      chain.add(new LockCycle.Dependency(w.thread, new LockCycle.Acquisition(from, w.heldInstance, w.heldAt),
+          new LockCycle.Acquisition(to, w.takenInstance, w.takenAt), w.execution));
+    }
+    List<LockCycle.Acquisition> holding = new ArrayList<>();
+    for (HeldLocks.Acquisition h : held.of(event.thread())) {
+      holding.add(new LockCycle.Acquisition(h.lock().lockClass(), h.lock().name() + h.mode().tag(), h.stack()));
+    }
+    return new LockCycle(event.thread().name(), chain, holding);
   }
 
   private List<String> explain(List<String> cycle) {
