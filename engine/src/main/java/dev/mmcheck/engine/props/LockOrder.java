@@ -36,7 +36,10 @@ import java.util.Map;
  * wait), and its re-acquisition after a sleep is reported as a trylock; acquiring a giant lock
  * while holding another lock, and spinning locks taken under it, are ordinary edges.
  *
- * <p>State: the edge graph lives as long as the property instance (the whole search).
+ * <p>State: the edge graph spans the whole search. It lives in the search's shared store
+ * ({@link ExecutionContext#searchShared}), so the workers of a parallel search (one instance
+ * each) add to one graph and a cycle whose edges were seen by different workers is still found;
+ * it is guarded by its own monitor. Held locks are per execution, in the instance.
  */
 public final class LockOrder implements Property, LockListener, ExecutionListener {
   private static final int STACK_DEPTH = 6;
@@ -45,8 +48,16 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
   private record Witness(String thread, String heldInstance, List<StackTraceElement> heldAt, String takenInstance,
       List<StackTraceElement> takenAt, int execution) {}
 
-  private final MutableGraph<String> graph = GraphBuilder.directed().allowsSelfLoops(true).build();
-  private final Map<List<String>, Witness> witnesses = new HashMap<>();
+  /** The class graph and each edge's first witness, for the whole search; guarded by itself. */
+  private static final class Edges {
+    final MutableGraph<String> graph = GraphBuilder.directed().allowsSelfLoops(true).build();
+    final Map<List<String>, Witness> witnesses = new HashMap<>();
+  }
+
+  /** The search's edges: set when an execution starts (the same object for every execution and worker). */
+  private Edges edges;
+  private MutableGraph<String> graph;
+  private Map<List<String>, Witness> witnesses;
   private final HeldLocks held = new HeldLocks();
   private final java.util.Set<String> nestable;
 
@@ -72,6 +83,9 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
   @Override
   public void executionStarted(ExecutionContext ctx) {
     held.clear();
+    edges = ctx.searchShared(LockOrder.class.getName() + nestable, Edges::new);
+    graph = edges.graph;
+    witnesses = edges.witnesses;
   }
 
   @Override
@@ -85,7 +99,16 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
       return;
     }
     List<StackTraceElement> here = ctx.modelStack(STACK_DEPTH);
-    if (!trylock) {
+    if (!trylock && !addEdges(ctx, event, lock, mode, here)) {
+      return;
+    }
+    held.acquired(event.thread(), lock, mode, here);
+  }
+
+  /** Adds the edges from every held lock to {@code lock}; false if one closed a cycle (reported). */
+  private boolean addEdges(ExecutionContext ctx, Event event, SyncObject lock, LockMode mode,
+      List<StackTraceElement> here) {
+    synchronized (edges) {
       for (HeldLocks.Acquisition h : held.of(event.thread())) {
         String a = h.lock().lockClass();
         String b = lock.lockClass();
@@ -106,7 +129,7 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
           ctx.report(this, "possible recursive locking: " + event.thread() + " acquires " + lock.name() + mode.tag()
               + " while holding " + h.lock().name() + h.mode().tag() + " (lock class " + a + ")", explain(self),
               cycle(event, self));
-          return;
+          return false;
         }
         List<String> back = path(b, a);
         if (back != null) {
@@ -115,11 +138,11 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
           cycle.addAll(back);
           ctx.report(this, "possible circular locking dependency: " + String.join(" -> ", cycle), explain(cycle),
               cycle(event, cycle));
-          return;
+          return false;
         }
       }
     }
-    held.acquired(event.thread(), lock, mode, here);
+    return true;
   }
 
   @Override
