@@ -3,9 +3,12 @@ package dev.mmcheck.engine.test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mmcheck.engine.Cell;
+import dev.mmcheck.engine.Checker;
 import dev.mmcheck.engine.Rcu;
+import dev.mmcheck.engine.Result;
 import dev.mmcheck.engine.Scenario;
 import dev.mmcheck.engine.Sched;
+import dev.mmcheck.engine.SearchOptions;
 import dev.mmcheck.engine.Tracked;
 import dev.mmcheck.engine.props.UseAfterFree;
 import java.util.List;
@@ -72,5 +75,42 @@ class SpawnOrderTest {
     };
     SoundnessRegressionTest.agree(s);
     Outcomes.violation(dev.mmcheck.engine.Checker.of(s).with(new UseAfterFree()).run(), "use-after-free");
+  }
+
+  /**
+   * The parallel unreduced search (main's {@code ParallelSearch}, whose workers also read the
+   * enabled mask as stable ids) runs the same executions on two workers as on one and finds the
+   * same use after free.
+   */
+  @Test
+  void twoCallRcuHelpersOnTwoWorkers() {
+    Scenario s = w -> {
+      Rcu rcu = new Rcu("rcu");
+      Obj p = new Obj("p");
+      Obj q = new Obj("q");
+      Cell<Obj> gp = new Cell<>("gp", p);
+      Cell<Obj> gq = new Cell<>("gq", q);
+      w.thread("reader", () -> {
+        gp.get().f.get();
+        gq.get().f.get();
+      });
+      w.thread("up_p", () -> {
+        gp.set(null);
+        rcu.callRcu(p);
+      });
+      w.thread("up_q", () -> {
+        gq.set(null);
+        rcu.callRcu(q);
+      });
+    };
+    List<Long> executions = new java.util.ArrayList<>();
+    for (int workers : new int[] {1, 2}) {
+      Result r = Checker.of(s).withListenerFactory(() -> List.of(new UseAfterFree()))
+          .options(SearchOptions.defaults().withStrategy(SearchOptions.Strategy.EXHAUSTIVE)
+              .withMultipleErrors(true).withWorkers(workers)).run();
+      Outcomes.violation(r, "use-after-free");
+      executions.add(r.statistics().executions());
+    }
+    assertEquals(executions.get(0), executions.get(1), "executions on 1 and 2 workers");
   }
 }
