@@ -13,6 +13,7 @@ import dev.mmcheck.engine.LockMode;
 import dev.mmcheck.engine.Property;
 import dev.mmcheck.engine.Rcu;
 import dev.mmcheck.engine.SyncObject;
+import dev.mmcheck.engine.Witness;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,17 +36,18 @@ import java.util.Map;
  * wait), and its re-acquisition after a sleep is reported as a trylock; acquiring a giant lock
  * while holding another lock, and spinning locks taken under it, are ordinary edges.
  *
- * <p>State: the edge graph lives as long as the property instance (the whole search).
+ * <p>State: the edge graph lives as long as the property instance (the whole search). Cost: an
+ * acquisition records its event index and checks the graph; no stack is walked during the
+ * search. A new edge keeps two {@link Witness}es (its execution's schedule prefix); their stacks
+ * are built by one replay only when the edge is shown in a report. Edges seen again cost nothing.
  */
 public final class LockOrder implements Property, LockListener, ExecutionListener {
-  private static final int STACK_DEPTH = 6;
-
-  /** Why an edge exists: the first time it was seen. */
-  private record Witness(String thread, String heldInstance, List<StackTraceElement> heldAt, String takenInstance,
-      List<StackTraceElement> takenAt, int execution) {}
+  /** Why an edge exists: the first time it was seen (stacks resolved when reported). */
+  private record Edge(String thread, String heldInstance, Witness heldAt, String takenInstance, Witness takenAt,
+      int execution) {}
 
   private final MutableGraph<String> graph = GraphBuilder.directed().allowsSelfLoops(true).build();
-  private final Map<List<String>, Witness> witnesses = new HashMap<>();
+  private final Map<List<String>, Edge> witnesses = new HashMap<>();
   private final HeldLocks held = new HeldLocks();
   private final java.util.Set<String> nestable;
 
@@ -83,7 +85,6 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
     if (lock instanceof Rcu) {
       return;
     }
-    List<StackTraceElement> here = ctx.modelStack(STACK_DEPTH);
     if (!trylock) {
       for (HeldLocks.Acquisition h : held.of(event.thread())) {
         String a = h.lock().lockClass();
@@ -98,8 +99,8 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
           continue;
         }
         graph.putEdge(a, b);
-        witnesses.put(List.of(a, b), new Witness(event.thread().name(), h.lock().name() + h.mode().tag(), h.stack(),
-            lock.name() + mode.tag(), here, ctx.executionNumber()));
+        witnesses.put(List.of(a, b), new Edge(event.thread().name(), h.lock().name() + h.mode().tag(),
+            ctx.witness(h.event()), lock.name() + mode.tag(), ctx.witness(event.index()), ctx.executionNumber()));
         if (a.equals(b)) {
           ctx.report(this, "possible recursive locking: " + event.thread() + " acquires " + lock.name() + mode.tag()
               + " while holding " + h.lock().name() + h.mode().tag() + " (lock class " + a + ")", explain(List.of(a, a)));
@@ -115,7 +116,7 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
         }
       }
     }
-    held.acquired(event.thread(), lock, mode, here);
+    held.acquired(event.thread(), lock, mode, event.index());
   }
 
   @Override
@@ -154,11 +155,11 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
   private List<String> explain(List<String> cycle) {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i + 1 < cycle.size(); i++) {
-      Witness w = witnesses.get(List.of(cycle.get(i), cycle.get(i + 1)));
+      Edge w = witnesses.get(List.of(cycle.get(i), cycle.get(i + 1)));
       lines.add(cycle.get(i) + " -> " + cycle.get(i + 1) + ": " + w.thread + " held " + w.heldInstance
           + " while acquiring " + w.takenInstance + " (execution " + w.execution + ")");
-      lines.add("    " + w.heldInstance + " acquired at " + HeldLocks.format(w.heldAt, 3));
-      lines.add("    " + w.takenInstance + " acquired at " + HeldLocks.format(w.takenAt, 3));
+      lines.add("    " + w.heldInstance + " acquired at " + HeldLocks.format(w.heldAt.stack(), 3));
+      lines.add("    " + w.takenInstance + " acquired at " + HeldLocks.format(w.takenAt.stack(), 3));
     }
     return lines;
   }

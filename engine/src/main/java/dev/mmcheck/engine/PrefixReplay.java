@@ -1,0 +1,35 @@
+package dev.mmcheck.engine;
+
+import java.util.List;
+
+/**
+ * The first decisions of one execution and, once asked for, the model stack of each of its
+ * events, rebuilt by replaying them ({@link Replayer#stacks}). Shared by the {@link Witness}es
+ * an execution hands out, so that all of them cost one replay. Keeps the scenario and the
+ * decisions only, never the execution. Not thread-safe.
+ */
+final class PrefixReplay {
+  private final Scenario scenario;
+  private final List<Schedule.Step> steps;
+  private final int depthLimit;
+  private List<List<StackTraceElement>> stacks;
+
+  PrefixReplay(Scenario scenario, List<Schedule.Step> steps, int depthLimit) {
+    this.scenario = scenario;
+    this.steps = List.copyOf(steps);
+    this.depthLimit = depthLimit;
+  }
+
+  /** Number of events this prefix covers. */
+  int length() {
+    return steps.size();
+  }
+
+  /** The model stack of event {@code i} (replays the prefix on the first call), or empty. */
+  List<StackTraceElement> stackAt(int i) {
+    if (stacks == null) {
+      stacks = Replayer.stacks(scenario, steps, depthLimit);
+    }
+    return i >= 0 && i < stacks.size() ? stacks.get(i) : List.of();
+  }
+}

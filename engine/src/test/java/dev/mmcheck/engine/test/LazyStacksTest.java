@@ -1,0 +1,260 @@
+package dev.mmcheck.engine.test;
+
+import static dev.mmcheck.engine.test.Outcomes.violation;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mmcheck.engine.Cell;
+import dev.mmcheck.engine.Checker;
+import dev.mmcheck.engine.Counterexample;
+import dev.mmcheck.engine.Event;
+import dev.mmcheck.engine.EventListener;
+import dev.mmcheck.engine.ExecutionContext;
+import dev.mmcheck.engine.ExecutionEnd;
+import dev.mmcheck.engine.ExecutionListener;
+import dev.mmcheck.engine.LockListener;
+import dev.mmcheck.engine.LockMode;
+import dev.mmcheck.engine.Mutex;
+import dev.mmcheck.engine.Property;
+import dev.mmcheck.engine.Result;
+import dev.mmcheck.engine.Scenario;
+import dev.mmcheck.engine.Sched;
+import dev.mmcheck.engine.SearchOptions;
+import dev.mmcheck.engine.SyncObject;
+import dev.mmcheck.engine.Witness;
+import dev.mmcheck.engine.props.DeadlockFreedom;
+import dev.mmcheck.engine.props.HeldLocks;
+import dev.mmcheck.engine.props.LockOrder;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 13.1: stacks are built from event indices by replaying the execution's schedule prefix
+ * ({@code ExecutionContext.stackAt}, {@code witness}), inside listener callbacks, on the
+ * single-carrier scheduler the tests run with ({@code -Djdk.virtualThreadScheduler.parallelism=1}).
+ * Each test compares with the stack walked eagerly at the event itself (the old behaviour).
+ */
+class LazyStacksTest {
+  /** Three threads, a spawned one, a choice, nested locks: enough interleavings and call depth. */
+  static Scenario scenario() {
+    return w -> {
+      Mutex a = new Mutex("A");
+      Mutex b = new Mutex("B");
+      Cell<Integer> x = new Cell<>("x", 0);
+      w.thread("t1", () -> nested(a, b, x));
+      w.thread("t2", () -> {
+        int c = Sched.choose(2);
+        if (c == 0) {
+          nested(a, b, x);
+        } else {
+          Sched.spawn("child", () -> nested(a, b, x));
+          a.lock();
+          a.unlock();
+        }
+      });
+      w.thread("t3", () -> {
+        b.lock();
+        x.set(x.get() + 1);
+        b.unlock();
+      });
+    };
+  }
+
+  static void nested(Mutex a, Mutex b, Cell<Integer> x) {
+    a.lock();
+    inner(b, x);
+    a.unlock();
+  }
+
+  static void inner(Mutex b, Cell<Integer> x) {
+    b.lock();
+    x.set(x.get() + 1);
+    b.unlock();
+  }
+
+  /**
+   * Walks the stack at every event (as properties did before) and, at every lock acquisition,
+   * asks {@code stackAt} for every earlier event of the execution: they must be equal.
+   */
+  static final class Compare implements EventListener, LockListener, ExecutionListener {
+    final List<List<StackTraceElement>> walked = new ArrayList<>();
+    int compared;
+    int deepest;
+    final List<String> mismatches = new ArrayList<>();
+
+    @Override
+    public void executionStarted(ExecutionContext ctx) {
+      walked.clear();
+    }
+
+    @Override
+    public void lockAcquired(ExecutionContext ctx, Event event, SyncObject lock, LockMode mode, boolean trylock) {
+      // the current event: answered by a walk; the earlier ones: by a replay inside this callback
+      check(ctx, event.index(), ctx.modelStack(8));
+      for (int i = 0; i < walked.size() && i < event.index(); i++) {
+        check(ctx, i, walked.get(i));
+      }
+    }
+
+    @Override
+    public void eventExecuted(ExecutionContext ctx, Event event) {
+      walked.add(ctx.modelStack(8));
+      deepest = Math.max(deepest, walked.get(walked.size() - 1).size());
+    }
+
+    @Override
+    public void executionFinished(ExecutionContext ctx, ExecutionEnd end) {
+      // after the end, from the explorer's thread
+      for (int i = 0; i < walked.size(); i++) {
+        check(ctx, i, walked.get(i));
+      }
+    }
+
+    private void check(ExecutionContext ctx, int i, List<StackTraceElement> expected) {
+      compared++;
+      List<StackTraceElement> got = ctx.stackAt(i);
+      if (!got.equals(expected)) {
+        mismatches.add("execution " + ctx.executionNumber() + " event " + i + ": " + got + " != " + expected);
+      }
+    }
+  }
+
+  @Test
+  void stackAtAnEarlierEventIsTheStackThatEventHad() {
+    Compare c = new Compare();
+    Result plain = Checker.of(scenario()).with(new DeadlockFreedom()).run();
+    Result r = Checker.of(scenario()).with(new DeadlockFreedom(), c).run();
+    assertTrue(c.mismatches.isEmpty(), () -> c.mismatches.size() + " mismatches, e.g. " + c.mismatches.get(0));
+    assertTrue(c.compared > 1000, "compared " + c.compared);
+    assertTrue(c.deepest >= 3, "deep stacks are compared: " + c.deepest);
+    // replays inside callbacks do not disturb the search
+    assertEquals(plain.getClass(), r.getClass());
+    assertEquals(plain.statistics().executions(), r.statistics().executions());
+    assertEquals(plain.statistics().events(), r.statistics().events());
+    assertEquals(plain.statistics().sleepBlocked(), r.statistics().sleepBlocked());
+  }
+
+  /** Keeps a witness of the first acquisition of the first execution; resolves it in the last. */
+  static final class LateWitness implements LockListener, ExecutionListener {
+    Witness kept;
+    List<StackTraceElement> walkedThen;
+    List<StackTraceElement> resolvedLater;
+    int resolvedIn;
+
+    @Override
+    public void lockAcquired(ExecutionContext ctx, Event event, SyncObject lock, LockMode mode, boolean trylock) {
+      if (kept == null && event.index() >= 2) {
+        kept = ctx.witness(event.index());
+        walkedThen = ctx.modelStack(8);
+      } else if (kept != null && ctx.executionNumber() > kept.execution() + 2 && resolvedLater == null) {
+        resolvedLater = kept.stack();
+        resolvedIn = ctx.executionNumber();
+      }
+    }
+  }
+
+  @Test
+  void aWitnessResolvesInALaterExecution() {
+    LateWitness l = new LateWitness();
+    Checker.of(scenario()).with(l).run();
+    assertEquals(1, l.kept.execution());
+    assertTrue(l.resolvedIn > 3, "resolved in execution " + l.resolvedIn);
+    assertFalse(l.walkedThen.isEmpty());
+    assertEquals(l.walkedThen, l.resolvedLater);
+    assertEquals(l.walkedThen, l.kept.stack()); // cached
+  }
+
+  /**
+   * The old lock-order witness text, computed here by walking the stack at each acquisition:
+   * the lazy witnesses of {@link LockOrder} must print exactly the same lines.
+   */
+  @Test
+  void lockOrderWitnessTextIsTheEagerOne() {
+    Scenario s = w -> {
+      Mutex a = new Mutex("A");
+      Mutex b = new Mutex("B");
+      Cell<Integer> x = new Cell<>("x", 0);
+      w.thread("t1", () -> nested(a, b, x));
+      w.thread("t2", () -> {
+        x.set(1);
+        b.lock();
+        x.set(2);
+        a.lock();
+        a.unlock();
+        b.unlock();
+      });
+    };
+    List<String> eager = new ArrayList<>();
+    LockListener walk = new LockListener() {
+      @Override
+      public void lockAcquired(ExecutionContext ctx, Event event, SyncObject lock, LockMode mode, boolean trylock) {
+        eager.add(ctx.executionNumber() + " " + event.index() + " " + lock.name() + " "
+            + HeldLocks.format(ctx.modelStack(8), 3));
+      }
+    };
+    Result r = Checker.of(s).with(new LockOrder(), walk).run();
+    Counterexample c = violation(r, "lock-order");
+    List<String> d = c.violation().details();
+    assertEquals(6, d.size(), d.toString());
+    // every "X acquired at ..." line is the stack walked at that acquisition in its execution
+    for (String line : d) {
+      if (line.contains(" acquired at ")) {
+        String site = line.substring(line.indexOf(" acquired at ") + " acquired at ".length());
+        String lock = line.trim().substring(0, line.trim().indexOf(' '));
+        assertTrue(eager.stream().anyMatch(e -> e.endsWith(" " + lock + " " + site)), line + " not in " + eager);
+        assertTrue(site.contains("LazyStacksTest"), site);
+      }
+    }
+    assertTrue(d.stream().anyMatch(l -> l.contains("B acquired at LazyStacksTest.inner(LazyStacksTest.java:")
+        && l.contains("<- LazyStacksTest.nested(LazyStacksTest.java:")), d.toString());
+  }
+
+  /** A property that reports with the held acquisition's stack (as documented-lock-order does). */
+  @Test
+  void stackAtWorksInMultipleErrorsModeAndReplay() {
+    Property p = new ReportsEarlierStack();
+    Result r = Checker.of(scenario()).with(p).options(SearchOptions.defaults().withMultipleErrors(true)).run();
+    Result.ViolationsFound f = assertInstanceOf(Result.ViolationsFound.class, r);
+    for (Counterexample c : f.violations()) {
+      assertTrue(c.violation().details().get(0).contains("LazyStacksTest.nested(LazyStacksTest.java:"),
+          c.violation().details().toString());
+    }
+    // and in Checker.replay (a replay whose property replays a prefix again)
+    Counterexample first = f.first();
+    Result again = Checker.of(scenario()).with(new ReportsEarlierStack()).replay(first.schedule());
+    assertEquals(first.violation().details(), violation(again, "earlier-stack").violation().details());
+  }
+
+  /** Reports the first time B is taken under A, with the stack of A's acquisition. */
+  static final class ReportsEarlierStack implements Property, LockListener, ExecutionListener {
+    private final HeldLocks held = new HeldLocks();
+
+    @Override
+    public String name() {
+      return "earlier-stack";
+    }
+
+    @Override
+    public void executionStarted(ExecutionContext ctx) {
+      held.clear();
+    }
+
+    @Override
+    public void lockAcquired(ExecutionContext ctx, Event event, SyncObject lock, LockMode mode, boolean trylock) {
+      for (HeldLocks.Acquisition h : held.of(event.thread())) {
+        if (h.lock().name().equals("A") && lock.name().equals("B")) {
+          ctx.report(this, "B under A by " + event.thread().name(), List.of(h.describe(ctx)));
+        }
+      }
+      held.acquired(event.thread(), lock, mode, event.index());
+    }
+
+    @Override
+    public void lockReleased(ExecutionContext ctx, Event event, SyncObject lock, LockMode mode) {
+      held.released(event.thread(), lock);
+    }
+  }
+}
