@@ -73,14 +73,27 @@ final class Measure {
     return String.format("%.1f", bytes / (1024.0 * 1024.0));
   }
 
-  /** The top {@code lines} rows of a class histogram of the live heap (as jcmd GC.class_histogram). */
-  static String histogram(int lines) {
+  /**
+   * The top {@code lines} rows of a class histogram of the live heap (as jcmd
+   * GC.class_histogram), then the rows of the classes whose names end with one of {@code also}
+   * (e.g. {@code ".Execution"}), wherever they rank.
+   */
+  static String histogram(int lines, String... also) {
     try {
       Object out = ManagementFactory.getPlatformMBeanServer().invoke(
           new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
           new Object[] {new String[0]}, new String[] {String[].class.getName()});
       String[] all = String.valueOf(out).split("\n");
-      return String.join("\n", Arrays.copyOf(all, Math.min(all.length, lines + 2)));
+      StringBuilder sb = new StringBuilder(String.join("\n", Arrays.copyOf(all, Math.min(all.length, lines + 2))));
+      for (int i = lines + 2; i < all.length; i++) {
+        String cls = all[i].trim().replaceAll(" \\(.*\\)$", "");
+        for (String a : also) {
+          if (cls.endsWith(a)) {
+            sb.append("\n").append(all[i]);
+          }
+        }
+      }
+      return sb.toString();
     } catch (javax.management.JMException e) {
       return "(no class histogram: " + e + ")";
     }

@@ -15,9 +15,10 @@ import java.util.List;
  * exhaustive} (so that even configs that optimal DPOR finishes in a few executions run long),
  * again and again with fresh properties if a search ends early, until {@code executions}
  * executions. The heap retained after a full GC is sampled inside the search, at execution
- * {@link #START_AT} and at the last one: with no retention the two are equal (flat), whatever
- * the number of executions. A config whose retained heap grows gets a class histogram of the
- * live heap (as {@code jcmd GC.class_histogram}) taken at that moment.
+ * {@link #START_AT}, every {@link #SAMPLE_EVERY} and at the last one: with no retention the
+ * first and the last are equal (flat), whatever the number of executions. A config whose
+ * retained heap grows gets a class histogram of the live heap (as {@code jcmd
+ * GC.class_histogram}) taken when it has grown, and is stopped before the heap runs out.
  *
  * <p>Usage: {@code SoakBenchmark executions seconds-per-config [--rows-only] config.jpf...};
  * prints markdown (with {@code --rows-only}: the table rows, the retention notes, and one line
@@ -30,17 +31,30 @@ public final class SoakBenchmark {
   private SoakBenchmark() {}
 
   /** The execution (counted over all searches of one config) at which the "start" sample is taken. */
-  static final long START_AT = 1_000;
+  static final long START_AT = 100;
   /** Growth of the retained heap, start to end, above which a config is reported as retaining. */
   static final long GROWTH_LIMIT = 8L << 20;
 
-  /** Counts executions over several searches and samples the retained heap at two of them. */
+  /** Executions between two intermediate samples of the retained heap. */
+  static final long SAMPLE_EVERY = 2_500;
+  /** Share of the maximum heap retained at which the soak of a config is stopped (before an OOM). */
+  static final double STOP_AT = 0.6;
+
+  /**
+   * Counts executions over several searches and samples the retained heap: at {@link #START_AT},
+   * every {@link #SAMPLE_EVERY} and at the last execution. The first sample that has grown by
+   * more than {@link #GROWTH_LIMIT} takes a class histogram; a sample above {@link #STOP_AT}
+   * of the heap stops the soak ({@link #control}), so the histogram is taken before the heap
+   * runs out.
+   */
   static final class Probe implements ExecutionListener {
     final long end;
+    final dev.mmcheck.engine.Checker.Control control = new dev.mmcheck.engine.Checker.Control();
     long count;
     long startBytes = -1;
     long endBytes = -1;
     String histogram;
+    String stopped;
 
     Probe(long end) {
       this.end = end;
@@ -52,13 +66,33 @@ public final class SoakBenchmark {
       if (count == Math.min(START_AT, end)) {
         startBytes = Measure.retainedBytes();
       }
-      if (count == end) {
-        endBytes = Measure.retainedBytes();
-        if (startBytes >= 0 && endBytes - startBytes > GROWTH_LIMIT) {
-          histogram = Measure.histogram(12);
+      boolean last = count == end;
+      // cheap check every 100 executions (no forced GC): the heap live after the latest collection
+      boolean filling = count % 100 == 0 && liveAfterLastGc() > STOP_AT * Runtime.getRuntime().maxMemory();
+      if (last || filling || (count > START_AT && count % SAMPLE_EVERY == 0)) {
+        long now = Measure.retainedBytes();
+        endBytes = now;
+        if (histogram == null && startBytes >= 0 && now - startBytes > GROWTH_LIMIT) {
+          histogram = Measure.histogram(12, ".Execution", ".Mm26", ".Inode26", ".MmStruct", ".Inode");
+        }
+        long max = Runtime.getRuntime().maxMemory();
+        if (!last && now > STOP_AT * max) {
+          stopped = "stopped at " + count + ": " + Measure.mb(now) + " of " + Measure.mb(max) + " MB retained";
+          control.interrupt();
         }
       }
     }
+  }
+
+  /** Heap in use right after the latest collection of each heap pool (what that GC found live). */
+  static long liveAfterLastGc() {
+    long sum = 0;
+    for (java.lang.management.MemoryPoolMXBean p : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == java.lang.management.MemoryType.HEAP && p.getCollectionUsage() != null) {
+        sum += p.getCollectionUsage().getUsed();
+      }
+    }
+    return sum;
   }
 
   static String tableHeader() {
@@ -112,16 +146,16 @@ public final class SoakBenchmark {
           long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L);
           Configs.Loaded soak = Configs.load(file, List.of("search.strategy=exhaustive",
               "search.max_executions=" + (executions - probe.count), "search.time_limit=" + left + "s"));
-          Result sr = soak.checker(List.of(probe)).run();
+          Result sr = soak.checker(List.of(probe)).run(probe.control);
           searches++;
-          soakEnd = verdict(sr);
-          if (sr instanceof Result.ModelError) {
+          soakEnd = probe.stopped != null ? probe.stopped : verdict(sr);
+          if (sr instanceof Result.ModelError || probe.stopped != null) {
             break;
           }
         }
         double sec = (System.nanoTime() - t0) / 1e9;
         long growth = probe.startBytes >= 0 && probe.endBytes >= 0 ? probe.endBytes - probe.startBytes : 0;
-        boolean isFlat = probe.endBytes >= 0 && growth <= GROWTH_LIMIT;
+        boolean isFlat = probe.endBytes >= 0 && growth <= GROWTH_LIMIT && probe.stopped == null;
         flat += isFlat ? 1 : 0;
         if (probe.histogram != null) {
           retaining.add(file + " (" + Measure.mb(growth) + " MB more after " + probe.count + " executions):\n"
@@ -131,7 +165,7 @@ public final class SoakBenchmark {
             shorten(soakEnd, 60), probe.startBytes < 0 ? "-" : Measure.mb(probe.startBytes),
             probe.endBytes < 0 ? "-" : Measure.mb(probe.endBytes), probe.endBytes < 0 ? "-" : Measure.mb(growth),
             probe.count / sec);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | OutOfMemoryError e) {
         System.out.printf("| %s | error: %s | | | | | | | |%n", file, shorten(String.valueOf(e), 90));
       }
     }
