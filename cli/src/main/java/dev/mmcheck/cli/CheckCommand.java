@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
         "",
         "  mmcheck <file.jpf>... [+key=value ...]  run configs (overrides apply to all)",
         "  mmcheck replay <schedule.json>          re-run a saved counterexample",
+        "  mmcheck necessity <file.jpf> [--pairs]  which locks and re-checks are load-bearing",
         "  mmcheck list [<file.jpf>]               scenarios, properties, listeners",
         "  mmcheck keys [<file.jpf>]               the documented config keys",
         "",
@@ -119,9 +120,17 @@ final class CheckCommand implements Callable<Integer> {
         if (full) {
           ReportWriter.console(o, env.out());
         }
-        ReportWriter.files(o, env.out());
+        String writeError = null;
+        try {
+          ReportWriter.files(o, env.out());
+        } catch (ConfigException e) {
+          writeError = e.format(); // the verdict stands: report it first, then the failed write
+        }
         env.out().println(name + ": " + o.summary());
         code = o.exitCode(checkExpect);
+        if (writeError != null) {
+          env.err().println(writeError);
+        }
         if (junit != null) {
           junit.add(file, o, code, (System.nanoTime() - t0) / 1e9);
         }

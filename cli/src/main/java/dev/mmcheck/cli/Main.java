@@ -28,6 +28,7 @@ public final class Main {
   static CommandLine commandLine(Env env) {
     CommandLine cmd = new CommandLine(new CheckCommand(env));
     cmd.addSubcommand("replay", new ReplayCommand(env));
+    cmd.addSubcommand("necessity", new NecessityCommand(env));
     cmd.addSubcommand("list", new ListCommand(env));
     cmd.addSubcommand("keys", new KeysCommand(env));
     PrintWriter out = new PrintWriter(env.out(), true);

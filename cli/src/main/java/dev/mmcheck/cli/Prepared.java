@@ -7,6 +7,7 @@ import dev.mmcheck.engine.Scenario;
 import dev.mmcheck.engine.SearchOptions;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A validated config turned into engine objects, ready to run: fresh scenario, property and
@@ -19,15 +20,38 @@ import java.util.List;
  * @param title the report title, e.g. {@code abba (dev.mmcheck.engine.examples.Abba)}
  * @param listeners the properties then the listeners named by the config
  * @param options the {@code search.*} settings
+ * @param freshListeners makes a new set of the config's properties and listeners (like
+ *     {@code listeners}), for each search of a run ({@link Checker#withListenerFactory}:
+ *     minimisation re-searches, necessity analysis)
  */
 public record Prepared(Path file, Config config, Scenario scenario, String title, List<Listener> listeners,
-    SearchOptions options) {
+    SearchOptions options, Supplier<List<Listener>> freshListeners) {
   public Prepared {
     listeners = List.copyOf(listeners);
   }
 
-  /** A checker for this run, with {@code extra} listeners (e.g. progress) added. */
+  /** Without a factory: every search shares {@code listeners}. */
+  public Prepared(Path file, Config config, Scenario scenario, String title, List<Listener> listeners,
+      SearchOptions options) {
+    this(file, config, scenario, title, listeners, options, null);
+  }
+
+  /**
+   * A checker for this run, with {@code extra} listeners (e.g. progress) added. Its first search
+   * uses {@link #listeners()}; further searches of the same checker (minimisation, necessity)
+   * get fresh ones from {@link #freshListeners()} when there is a factory.
+   */
   public Checker checker(List<? extends Listener> extra) {
-    return Checker.of(scenario).with(listeners).with(extra).options(options);
+    if (freshListeners == null) {
+      return Checker.of(scenario).with(listeners).with(extra).options(options);
+    }
+    boolean[] first = {true};
+    return Checker.of(scenario).withListenerFactory(() -> {
+      if (first[0]) {
+        first[0] = false;
+        return listeners;
+      }
+      return freshListeners.get();
+    }).with(extra).options(options);
   }
 }

@@ -68,6 +68,12 @@ final class ReplayCommand implements Callable<Integer> {
       err.println("  hint: replay reads the files that report.json writes; was this one edited or cut short?");
       return ExitCodes.USAGE;
     }
+    String bad = badStep(saved.schedule());
+    if (bad != null) {
+      err.println("error: " + file + ": " + bad);
+      err.println("  hint: replay reads the files that report.json writes; was this one edited or cut short?");
+      return ExitCodes.USAGE;
+    }
     Prepared p;
     try {
       List<String> all = new ArrayList<>();
@@ -116,6 +122,26 @@ final class ReplayCommand implements Callable<Integer> {
         yield ExitCodes.MODEL_ERROR;
       }
     };
+  }
+
+  /** The first malformed step of {@code s}, described with its number, or null if all are well formed. */
+  static String badStep(dev.mmcheck.engine.Schedule s) {
+    for (int i = 0; i < s.steps().size(); i++) {
+      dev.mmcheck.engine.Schedule.Step st = s.steps().get(i);
+      if (st.thread() < 0) {
+        return "step " + i + ": thread " + st.thread() + " is not a thread number";
+      }
+      if (st.threadName() == null || st.threadName().isBlank()) {
+        return "step " + i + ": no thread name";
+      }
+      if (st.op() == null || st.op().isBlank()) {
+        return "step " + i + ": no operation";
+      }
+      if (st.choice() < -1) {
+        return "step " + i + ": choice " + st.choice() + " is not a choice value (-1 when there is none)";
+      }
+    }
+    return null;
   }
 
   /**

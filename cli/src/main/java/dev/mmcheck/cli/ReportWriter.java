@@ -107,7 +107,7 @@ final class ReportWriter {
     return s.matches("[A-Za-z0-9_./+=:,@%-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
   }
 
-  private static Path write(Config c, String key, String file, String text) {
+  static Path write(Config c, String key, String file, String text) {
     Path p = Path.of(file);
     try {
       if (p.toAbsolutePath().getParent() != null) {

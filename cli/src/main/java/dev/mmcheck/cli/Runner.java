@@ -86,7 +86,8 @@ public final class Runner {
     if (!scenario.name().equals(config.targetClass().getSimpleName())) {
       title += ": " + scenario.name();
     }
-    return new Prepared(file, config, scenario, title, listeners, searchOptions(config));
+    return new Prepared(file, config, scenario, title, listeners, searchOptions(config),
+        () -> instantiator.listeners(config));
   }
 
   /** Loads, prepares and runs one file. @throws ConfigException for a bad config */
@@ -114,7 +115,12 @@ public final class Runner {
         .withPreemptionBound(c.get(ConfigKeys.SEARCH_PREEMPTION_BOUND))
         .withMultipleErrors(c.get(ConfigKeys.SEARCH_MULTIPLE_ERRORS))
         .withStallTimeout(c.get(ConfigKeys.SEARCH_STALL_TIMEOUT))
-        .withSpinLimit(c.get(ConfigKeys.SEARCH_SPIN_LIMIT));
+        .withSpinLimit(c.get(ConfigKeys.SEARCH_SPIN_LIMIT))
+        .withMinimize(switch (c.get(ConfigKeys.SEARCH_MINIMIZE)) {
+          case "preemptions" -> SearchOptions.Minimize.PREEMPTIONS;
+          case "length" -> SearchOptions.Minimize.LENGTH;
+          default -> SearchOptions.Minimize.NONE;
+        });
   }
 
   /**

@@ -60,6 +60,12 @@ public final class ConfigKeys {
       "identical busy-wait iterations (same reads, same values, no write by another thread) after which an "
           + "execution is cut, or reported as a livelock if no other thread can run; 0 = never");
 
+  public static final Key<String> SEARCH_MINIMIZE = Key.choice("search.minimize", "none",
+      "after a violation: none (report the first counterexample found), preemptions (re-search with preemption "
+          + "bounds 0, 1, 2, ... for the counterexample with the fewest preemptions) or length (then the shortest "
+          + "trace with that many)",
+      "none", "preemptions", "length");
+
   public static final Key<Boolean> REPORT_CONSOLE_ERROR = Key.bool("report.console.error", true,
       "print the error (property violation) on the console");
 
@@ -82,6 +88,11 @@ public final class ConfigKeys {
   public static final Key<String> REPORT_HTML = Key.string("report.html", "",
       "file to write the HTML report to (self-contained: swimlanes, lock bars, source lines); empty = none");
 
+  /** Where {@code mmcheck necessity} writes its JSON; empty = don't. */
+  public static final Key<String> REPORT_NECESSITY = Key.string("report.necessity", "",
+      "file to write the lock-necessity analysis to as JSON (mmcheck necessity only; format mmcheck-necessity/1);"
+          + " empty = none");
+
   /** The expected outcome; no default (no check). */
   public static final Key<Expectation> EXPECT = new Key<>("expect", ValueTypes.expectation(), null,
       "expected outcome: verified | violation <property-name> | deadlock | bound");
@@ -103,7 +114,8 @@ public final class ConfigKeys {
   /** Every built-in key, in documentation (and rendering) order. Immutable. */
   public static final List<Key<?>> ALL = List.of(TARGET, TARGET_ARGS, LISTENER, SEARCH_PROPERTIES,
       SEARCH_MULTIPLE_ERRORS, SEARCH_DEPTH_LIMIT, SEARCH_MAX_EXECUTIONS, SEARCH_TIME_LIMIT,
-      SEARCH_PREEMPTION_BOUND, SEARCH_STRATEGY, SEARCH_STALL_TIMEOUT, SEARCH_SPIN_LIMIT, REPORT_CONSOLE_ERROR, REPORT_CONSOLE_TRACE,
-      REPORT_CONSOLE_STATISTICS, REPORT_CONSOLE_CONFIG, REPORT_JSON, REPORT_HTML, EXPECT,
+      SEARCH_PREEMPTION_BOUND, SEARCH_STRATEGY, SEARCH_STALL_TIMEOUT, SEARCH_SPIN_LIMIT, SEARCH_MINIMIZE,
+      REPORT_CONSOLE_ERROR, REPORT_CONSOLE_TRACE, REPORT_CONSOLE_STATISTICS, REPORT_CONSOLE_CONFIG, REPORT_JSON,
+      REPORT_HTML, REPORT_NECESSITY, EXPECT,
       CLASSPATH, SOURCEPATH);
 }

@@ -119,6 +119,33 @@ class CliTest {
     assertTrue(replay.err().contains("error: the model diverged from the schedule in " + json), replay.toString());
   }
 
+  /** Issue 15 item 10: a hand-edited thread number is a usage error naming the step, not a hang. */
+  @Test
+  void replayOfAScheduleWithABadStepNamesTheStep() throws IOException {
+    Path json = tmp.resolve("abba.json");
+    assertEquals(1, Cli.run(EXAMPLES + "abba.jpf", "+report.json=" + json).code());
+    String text = Files.readString(json);
+    int at = text.indexOf("\"thread\": 1,", text.indexOf("\"steps\""));
+    assertTrue(at > 0, text);
+    Files.writeString(json, text.substring(0, at) + "\"thread\": -1," + text.substring(at + "\"thread\": 1,".length()));
+    Cli.Run replay = Cli.run("replay", json.toString());
+    assertEquals(2, replay.code(), replay.toString());
+    assertTrue(replay.err().matches("(?s).*error: .*abba.json: step \\d+: thread -1 is not a thread number.*"),
+        replay.toString());
+  }
+
+  /** Issue 15 item 13: a report that cannot be written keeps the verdict and its exit code. */
+  @Test
+  void anUnwritableReportKeepsTheVerdict() throws IOException {
+    Path ro = Files.createDirectories(tmp.resolve("ro"));
+    Path blocker = Files.writeString(ro.resolve("file"), "x");
+    Cli.Run run = Cli.run(EXAMPLES + "uaf.jpf", "+report.json=" + blocker.resolve("cannot.json"));
+    assertEquals(1, run.code(), run.toString());
+    assertTrue(run.out().contains("violation"), run.toString());
+    assertTrue(run.err().contains("report.json: cannot write"), run.toString());
+    assertTrue(run.out().indexOf("uaf.jpf:") >= 0, run.toString());
+  }
+
   @Test
   void replayOfABadFileIsAUsageError() throws IOException {
     Path json = Files.writeString(tmp.resolve("x.json"), "{\"format\": \"mmcheck-schedule/9\"}");

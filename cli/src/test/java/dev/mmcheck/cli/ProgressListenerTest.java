@@ -42,6 +42,10 @@ class ProgressListenerTest {
     public List<StackTraceElement> modelStack(int max) {
       return List.of();
     }
+
+    public <T> T searchShared(String key, java.util.function.Supplier<T> make) {
+      return make.get();
+    }
   }
 
   private final AtomicLong now = new AtomicLong();

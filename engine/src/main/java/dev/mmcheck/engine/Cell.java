@@ -90,6 +90,11 @@ public final class Cell<T> extends ModelObject {
     return lastWrite;
   }
 
+  /** For a field of a tracked object: the field name given to {@link Tracked#cell}; else the cell's name. */
+  public String field() {
+    return owner == null ? name() : name().substring(owner.name().length() + 1);
+  }
+
   /** The owning tracked object, or null. */
   public Tracked owner() {
     return owner;

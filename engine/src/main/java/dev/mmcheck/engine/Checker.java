@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Entry point of the engine: explores every interleaving of a {@link Scenario} and checks
@@ -30,38 +31,76 @@ public final class Checker {
   private final Scenario scenario;
   private final List<Listener> listeners;
   private final SearchOptions options;
+  /** Listeners made anew per search and per worker, or null. */
+  private final Supplier<? extends List<? extends Listener>> factory;
+  /** Site recording and removal, or null. */
+  private final SiteAnalysis sites;
 
-  private Checker(Scenario scenario, List<Listener> listeners, SearchOptions options) {
+  private Checker(Scenario scenario, List<Listener> listeners, SearchOptions options,
+      Supplier<? extends List<? extends Listener>> factory, SiteAnalysis sites) {
     this.scenario = Objects.requireNonNull(scenario);
     this.listeners = List.copyOf(listeners);
     this.options = Objects.requireNonNull(options);
+    this.factory = factory;
+    this.sites = sites;
   }
 
   /** A checker with no properties (add some) and default options. */
   public static Checker of(Scenario scenario) {
-    return new Checker(scenario, List.of(), SearchOptions.defaults());
+    return new Checker(scenario, List.of(), SearchOptions.defaults(), null, null);
   }
 
-  /** Adds listeners and properties (a {@link Property} is a listener). */
+  /**
+   * Adds listeners and properties (a {@link Property} is a listener). These instances are shared
+   * by every search this checker runs, so they suit stateless properties; a property that keeps
+   * state across executions belongs in {@link #withListenerFactory}.
+   */
   public Checker with(Listener... more) {
     List<Listener> all = new ArrayList<>(listeners);
     all.addAll(List.of(more));
-    return new Checker(scenario, all, options);
+    return new Checker(scenario, all, options, factory, sites);
   }
 
-  /** Adds listeners and properties. */
+  /** Adds listeners and properties; see {@link #with(Listener...)}. */
   public Checker with(List<? extends Listener> more) {
     List<Listener> all = new ArrayList<>(listeners);
     all.addAll(more);
-    return new Checker(scenario, all, options);
+    return new Checker(scenario, all, options, factory, sites);
+  }
+
+  /**
+   * Listeners and properties made anew for every search this checker runs, and for every worker
+   * of a parallel search: {@link #run} calls {@code make} once for its search (once per worker
+   * when {@link SearchOptions#workers()} &gt; 1) and once for each minimisation re-search
+   * ({@link SearchOptions#minimize()}), so that properties that keep state across executions
+   * ({@code lock-order}'s graph) start empty each time and no instance sees two executions at
+   * once. Workers of one search share state through {@link ExecutionContext#searchShared}. The
+   * made listeners come before those given to {@link #with}. {@code make} may be called on any
+   * thread, but never concurrently with itself.
+   */
+  public Checker withListenerFactory(Supplier<? extends List<? extends Listener>> make) {
+    return new Checker(scenario, listeners, options, Objects.requireNonNull(make), sites);
+  }
+
+  /**
+   * Records the sites the search executes and removes those {@code analysis} lists (see
+   * {@link SiteAnalysis}; also applies to {@link #replay}). Without one, no stack is walked.
+   */
+  public Checker withSiteAnalysis(SiteAnalysis analysis) {
+    return new Checker(scenario, listeners, options, factory, Objects.requireNonNull(analysis));
   }
 
   public Checker options(SearchOptions o) {
-    return new Checker(scenario, listeners, o);
+    return new Checker(scenario, listeners, o, factory, sites);
   }
 
   public SearchOptions options() {
     return options;
+  }
+
+  /** The site analysis attached with {@link #withSiteAnalysis}, or null. */
+  public SiteAnalysis siteAnalysis() {
+    return sites;
   }
 
   /**
@@ -87,11 +126,84 @@ public final class Checker {
     return run(new Control());
   }
 
-  /** Explores the scenario; {@code control} may stop it early. */
+  /**
+   * Explores the scenario; {@code control} may stop it early. With
+   * {@link SearchOptions#minimize()} and a violation found, the counterexamples are then
+   * minimised ({@link Counterexample#minimization()}); the result's statistics stay those of the
+   * first search.
+   *
+   * @throws IllegalArgumentException if {@link SearchOptions#workers()} &gt; 1 with a DPOR strategy
+   * @throws IllegalStateException if {@link SearchOptions#workers()} &gt; 1 and listeners were given
+   *     to {@link #with} (one instance cannot serve two workers)
+   */
   public Result run(Control control) {
+    Result r = search(options, l -> true, control);
+    if (options.minimize() != SearchOptions.Minimize.NONE && r instanceof Result.ViolationsFound f
+        && !control.interrupted()) {
+      r = new Minimizer(this, control).minimize(f);
+    }
+    return r;
+  }
+
+  /** One search with options {@code o} and the listeners {@code keep} accepts. */
+  Result search(SearchOptions o, java.util.function.Predicate<Listener> keep, Control control) {
     Instant started = Instant.now();
-    Explorer explorer = new Explorer(scenario, options, new Dispatch(listeners), control);
-    return timed(supervise(explorer::explore, () -> explorer.currentExecution, explorer::statistics), started);
+    Supplier<List<Listener>> oneWorker = () -> {
+      List<Listener> ls = new ArrayList<>();
+      for (Listener l : listenersForSearch()) {
+        if (keep.test(l)) {
+          ls.add(l);
+        }
+      }
+      return ls;
+    };
+    if (o.workers() > 1) {
+      if (o.strategy() != SearchOptions.Strategy.EXHAUSTIVE) {
+        throw new IllegalArgumentException("a parallel search (workers = " + o.workers()
+            + ") is available for the unreduced search (strategy EXHAUSTIVE) only; DPOR runs on one worker");
+      }
+      if (!listeners.isEmpty()) {
+        throw new IllegalStateException("a parallel search (workers = " + o.workers() + ") needs its "
+            + "listeners from Checker.withListenerFactory(supplier): one set per worker");
+      }
+      ParallelSearch ps = new ParallelSearch(instrumented(), o, oneWorker, control);
+      return timed(supervise(o, ps::explore, ps::current, ps::statistics), started);
+    }
+    Explorer explorer = new Explorer(instrumented(), o, new Dispatch(oneWorker.get()), control);
+    return timed(supervise(o, explorer::explore, () -> {
+      Execution e = explorer.currentExecution;
+      return e == null ? List.of() : List.of(e);
+    }, explorer::statistics), started);
+  }
+
+  private List<Listener> listenersForSearch() {
+    if (factory == null) {
+      return listeners;
+    }
+    List<Listener> all = new ArrayList<>(factory.get());
+    all.addAll(listeners);
+    return all;
+  }
+
+  /** The scenario, with the site analysis installed into each execution if there is one. */
+  private Scenario instrumented() {
+    if (sites == null) {
+      return scenario;
+    }
+    SiteAnalysis a = sites;
+    Scenario inner = scenario;
+    return new Scenario() {
+      @Override
+      public void setup(World world) {
+        ((Execution) world).sites = new SiteRun(a);
+        inner.setup(world);
+      }
+
+      @Override
+      public String name() {
+        return inner.name();
+      }
+    };
   }
 
   /** Adds the wall-clock start and end to the result's statistics (when it has some). */
@@ -109,9 +221,12 @@ public final class Checker {
     Instant started = Instant.now();
     long start = System.nanoTime();
     AtomicReference<Execution> current = new AtomicReference<>();
-    return timed(supervise(() -> {
-      Execution ex = new Execution(new Replayer(schedule), new Dispatch(listeners), 1, options.depthLimit(), false,
-          new ThreadIds(), !options.multipleErrors(), options.spinLimit());
+    Scenario scenario = instrumented();
+    return timed(supervise(options, () -> {
+      Execution ex = new Execution(new Replayer(schedule), new Dispatch(listenersForSearch()), 1, options.depthLimit(),
+          false, new ThreadIds(), !options.multipleErrors(), options.spinLimit());
+      java.util.Map<String, Object> shared = new java.util.HashMap<>();
+      ex.shared = (k, make) -> shared.computeIfAbsent(k, x -> make.get());
       current.set(ex);
       ExecutionEnd end = ex.run(scenario);
       Statistics st = new Statistics(1, end == ExecutionEnd.COMPLETED ? 1 : 0, end == ExecutionEnd.DEADLOCK ? 1 : 0,
@@ -128,7 +243,7 @@ public final class Checker {
         cs.add(Replayer.capture(scenario, schedule, options.depthLimit(), v, end, 1));
       }
       return new Result.ViolationsFound(cs, List.of(), st);
-    }, current::get, () -> null), started);
+    }, () -> current.get() == null ? List.of() : List.of(current.get()), () -> null), started);
   }
 
   /** Wall time without progress, in stall timeouts, after which a search is declared hung. */
@@ -146,7 +261,7 @@ public final class Checker {
    * mistaken for a stuck model. Out of memory, in the model or the engine, is a model error
    * that names the heap size.
    */
-  private Result supervise(Search search, java.util.function.Supplier<Execution> current,
+  private Result supervise(SearchOptions options, Search search, java.util.function.Supplier<List<Execution>> current,
       java.util.function.Supplier<Statistics> stats) {
     AtomicReference<Result> result = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -158,28 +273,27 @@ public final class Checker {
       }
     });
     long stall = options.stallTimeout().toNanos();
-    long lastEvents = -1;
-    Execution lastEx = null;
-    long lastChange = ProgressClock.nanos();
-    long lastChangeWall = System.nanoTime();
+    // per execution in progress: events seen, and when that count last changed (CPU and wall clock)
+    java.util.Map<Execution, long[]> watched = new java.util.IdentityHashMap<>();
     try {
       while (!t.join(Duration.ofMillis(200))) {
-        Execution ex = current.get();
-        long ev = ex == null ? -1 : ex.eventCount();
         long now = ProgressClock.nanos();
         long wall = System.nanoTime();
-        if (ex != lastEx || ev != lastEvents) {
-          lastEx = ex;
-          lastEvents = ev;
-          lastChange = now;
-          lastChangeWall = wall;
-        } else if (ex != null && now - lastChange > stall) {
-          return stalled(ex, stats.get());
-        } else if (ex != null && wall - lastChangeWall > WALL_STALL_FACTOR * stall) {
-          // no CPU burnt and no progress: something is parked for good (an engine bug)
-          return new Result.ModelError("no progress for " + WALL_STALL_FACTOR * options.stallTimeout().toSeconds()
-              + " s of wall time in execution " + ex.executionNumber() + " (a hang in the engine?)", null,
-              stats.get());
+        List<Execution> live = current.get();
+        watched.keySet().removeIf(e -> live.stream().noneMatch(l -> l == e));
+        for (Execution ex : live) {
+          long ev = ex.eventCount();
+          long[] w = watched.get(ex);
+          if (w == null || w[0] != ev) {
+            watched.put(ex, new long[] {ev, now, wall});
+          } else if (now - w[1] > stall) {
+            return stalled(options, ex, stats.get());
+          } else if (wall - w[2] > WALL_STALL_FACTOR * stall) {
+            // no CPU burnt and no progress: something is parked for good (an engine bug)
+            return new Result.ModelError("no progress for " + WALL_STALL_FACTOR * options.stallTimeout().toSeconds()
+                + " s of wall time in execution " + ex.executionNumber() + " (a hang in the engine?)", null,
+                stats.get());
+          }
         }
       }
     } catch (InterruptedException e) {
@@ -204,7 +318,7 @@ public final class Checker {
         + "or a bound such as search.depth_limit or search.max_executions";
   }
 
-  private Result stalled(Execution ex, Statistics stats) {
+  private static Result stalled(SearchOptions options, Execution ex, Statistics stats) {
     ModelThread running = ex.running();
     StringBuilder where = new StringBuilder();
     if (running != null) {

@@ -20,15 +20,25 @@ import java.util.List;
  * @param preemptions scheduling decisions that switched away from a thread that could have
  *     continued; -1 if unknown
  * @param contextSwitches scheduling decisions that switched threads; -1 if unknown
+ * @param minimization how it was minimised ({@code search.minimize}); null if it is the first
+ *     counterexample found
  */
 public record Counterexample(Violation violation, ExecutionEnd end, int execution, Schedule schedule,
     List<TraceEvent> trace, List<ThreadRef> threads, List<PendingOp> pending, List<ThreadRef> waitCycle,
-    Conflict conflict, int preemptions, int contextSwitches) {
+    Conflict conflict, int preemptions, int contextSwitches, Minimization minimization) {
   public Counterexample {
     trace = List.copyOf(trace);
     threads = List.copyOf(threads);
     pending = List.copyOf(pending);
     waitCycle = List.copyOf(waitCycle);
+  }
+
+  /** Not minimised. */
+  public Counterexample(Violation violation, ExecutionEnd end, int execution, Schedule schedule,
+      List<TraceEvent> trace, List<ThreadRef> threads, List<PendingOp> pending, List<ThreadRef> waitCycle,
+      Conflict conflict, int preemptions, int contextSwitches) {
+    this(violation, end, execution, schedule, trace, threads, pending, waitCycle, conflict, preemptions,
+        contextSwitches, null);
   }
 
   /** Without the analysis of the end state (no pending operations, cycle, conflict or counts). */
@@ -40,6 +50,12 @@ public record Counterexample(Violation violation, ExecutionEnd end, int executio
   /** The same counterexample with another schedule (e.g. with the config in its meta). */
   public Counterexample withSchedule(Schedule s) {
     return new Counterexample(violation, end, execution, s, trace, threads, pending, waitCycle, conflict,
-        preemptions, contextSwitches);
+        preemptions, contextSwitches, minimization);
+  }
+
+  /** The same counterexample marked as the result of minimisation {@code m}. */
+  public Counterexample withMinimization(Minimization m) {
+    return new Counterexample(violation, end, execution, schedule, trace, threads, pending, waitCycle, conflict,
+        preemptions, contextSwitches, m);
   }
 }

@@ -25,18 +25,32 @@ public abstract sealed class ExclusiveLock extends SyncObject permits Mutex, Spi
   }
 
   final void doLock() {
+    if (siteRemoved(lockCode, null)) {
+      return;
+    }
     if (lockCode.mightSleep) {
       sleepingAcquire(lockCode, () -> step(lockCode), trylockCode);
     } else {
       step(lockCode);
     }
+    siteAcquired(null);
   }
 
   final boolean doTrylock() {
-    return (Boolean) stepValue(trylockCode, null);
+    if (siteRemoved(trylockCode, null)) {
+      return true;
+    }
+    boolean got = (Boolean) stepValue(trylockCode, null);
+    if (got) {
+      siteAcquired(null);
+    }
+    return got;
   }
 
   final void doUnlock() {
+    if (siteReleaseSkipped(null)) {
+      return;
+    }
     step(unlockCode);
   }
 

@@ -54,6 +54,8 @@ final class Execution implements ExecutionContext, World {
   /** Reads by listeners since the last event's footprint was sealed; they belong to that event. */
   private final Footprint.Builder observed = new Footprint.Builder();
   private boolean observing;
+  /** State listeners share across the whole search (all workers): see {@link #searchShared}. */
+  java.util.function.BiFunction<String, java.util.function.Supplier<Object>, Object> shared;
   private final java.util.Map<Integer, Integer> choices = new java.util.HashMap<>(2);
   private int sealed = -1;
   final List<TraceEvent> trace;
@@ -61,6 +63,8 @@ final class Execution implements ExecutionContext, World {
   /** Threads that had not finished when the execution ended, with their pending ops. */
   final List<ModelThread> pendingAtEnd = new ArrayList<>(2);
   ExecutionEnd end;
+  /** The execution was cut because the next decision would exceed the preemption bound (not the depth bound). */
+  boolean cutByPreemption;
   String errorMessage;
   WaitFor waitFor;
   private final List<Object[]> notes = new ArrayList<>(2);
@@ -70,6 +74,8 @@ final class Execution implements ExecutionContext, World {
   private int dispatching = -1;
   /** The latest schedule prefix handed to {@link #stackAt} / {@link #witness} (one replay for all). */
   private PrefixReplay prefix;
+  /** Site recording and removal ({@link SiteAnalysis}), or null (the normal search: no stack walks). */
+  SiteRun sites;
 
   Execution(Decider decider, Dispatch ls, int number, int depthLimit, boolean capture, ThreadIds ids,
       boolean stopOnViolation, int spinLimit) {
@@ -492,7 +498,7 @@ final class Execution implements ExecutionContext, World {
     Object shown = op.code == OpCode.WRITE || op.code == OpCode.READ || op.code == OpCode.CHOOSE
         || op.code == OpCode.RCU_GP_WAIT || op.code == OpCode.FETCH_ADD || op.code == OpCode.TS_ALLOC
         || v instanceof Boolean ? v : null;
-    Event ev = new Event(index, me.ref, kind, op.name(), op.objectName(), shown, op.mightSleep());
+    Event ev = new Event(index, me.ref, kind, op.name(), op.objectName(), shown, op.mightSleep(), op.target);
     if (capture) {
       List<String> held = new ArrayList<>(me.held.size());
       for (Held h : me.held) {
@@ -726,9 +732,23 @@ final class Execution implements ExecutionContext, World {
 
   @Override
   public void report(Property property, String message, List<String> details) {
+    report(property, message, details, null);
+  }
+
+  @Override
+  public void report(Property property, String message, List<String> details, LockCycle cycle) {
     violations.add(new Violation(property.name(), message, details, ops.size() - 1,
-        running == null ? "-" : running.name));
+        running == null ? "-" : running.name, cycle));
     stop |= stopOnViolation;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T searchShared(String key, java.util.function.Supplier<T> make) {
+    if (shared == null) {
+      throw new IllegalStateException("no search in progress");
+    }
+    return (T) shared.apply(key, (java.util.function.Supplier<Object>) (java.util.function.Supplier<?>) make);
   }
 
   @Override

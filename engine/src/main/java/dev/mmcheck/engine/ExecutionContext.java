@@ -35,6 +35,22 @@ public interface ExecutionContext {
   void report(Property property, String message, List<String> details);
 
   /**
+   * An object shared by every execution of this search, on every worker of a parallel search:
+   * the one made by {@code make} the first time {@code key} is asked for. For state a listener
+   * keeps across executions (the lock-order graph); it must be thread-safe, as workers run
+   * concurrently. Per-execution state belongs in the listener itself (one instance per worker).
+   */
+  <T> T searchShared(String key, java.util.function.Supplier<T> make);
+
+  /**
+   * As {@link #report(Property, String, List)}, for a lock-order cycle with its structured
+   * witness (reports print it lockdep-style). The default drops {@code cycle}.
+   */
+  default void report(Property property, String message, List<String> details, LockCycle cycle) {
+    report(property, message, details);
+  }
+
+  /**
    * The model-code frames of the current thread's stack (engine and JDK frames removed),
    * innermost first, at most {@code max}. Costs a stack walk: never call it on every event (use
    * {@link #stackAt} or {@link #witness} with the event's index when something is reported).

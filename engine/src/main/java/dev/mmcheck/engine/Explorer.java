@@ -27,6 +27,7 @@ final class Explorer implements Decider {
   private final Reduction reduction;
   private final List<Node> path = new ArrayList<>();
   private final ThreadIds threadIds = new ThreadIds();
+  private final java.util.Map<String, Object> shared = new java.util.HashMap<>();
   private int replayDepth;
   private final Set<Bound> boundsHit = EnumSet.noneOf(Bound.class);
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -62,6 +63,7 @@ final class Explorer implements Decider {
       executions++;
       Execution ex = new Execution(this, ls, (int) Math.min(executions, Integer.MAX_VALUE), opt.depthLimit(), false,
           threadIds, !opt.multipleErrors(), opt.spinLimit());
+      ex.shared = (k, make) -> shared.computeIfAbsent(k, x -> make.get());
       currentExecution = ex;
       ExecutionEnd end = ex.run(scenario);
       events += ex.ops.size();
@@ -72,7 +74,7 @@ final class Explorer implements Decider {
         case VIOLATION -> { }
         case DEPTH_BOUND -> {
           bounded++;
-          boundsHit.add(Bound.DEPTH_LIMIT);
+          boundsHit.add(ex.cutByPreemption ? Bound.PREEMPTION_BOUND : Bound.DEPTH_LIMIT);
         }
         case SLEEP_BLOCKED -> sleepBlocked++;
         case SPIN_BOUND -> {
@@ -199,7 +201,7 @@ final class Explorer implements Decider {
     int tid = reduction.first(node, parent, candidates, preferred);
     if (!preemptionAllowed(node, tid)) {
       boundsHit.add(Bound.PREEMPTION_BOUND);
-      bounded++;
+      ex.cutByPreemption = true;
       ex.end = ExecutionEnd.DEPTH_BOUND;
       return -1;
     }

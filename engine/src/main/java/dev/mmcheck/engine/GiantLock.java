@@ -47,16 +47,23 @@ public final class GiantLock extends SyncObject {
 
   /** Takes the lock (spins while another thread holds it); recursive for its holder. */
   public void lock() {
+    if (siteRemoved(OpCode.GIANT_LOCK, null)) {
+      return;
+    }
     ModelThread me = exec.running();
     if (me != null && holder == me) {
       depth++;
-      return;
+    } else {
+      step(OpCode.GIANT_LOCK);
     }
-    step(OpCode.GIANT_LOCK);
+    siteAcquired(null);
   }
 
   /** Releases one level; the outermost unlock releases the lock (an event). */
   public void unlock() {
+    if (siteReleaseSkipped(null)) {
+      return;
+    }
     ModelThread me = exec.running();
     if (me != null && holder == me && depth > 1) {
       depth--;

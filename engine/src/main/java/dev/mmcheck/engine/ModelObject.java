@@ -12,6 +12,8 @@ public abstract sealed class ModelObject permits Cell, Tracked, SyncObject, Type
   /** Stable identity across executions: creating thread and its creation count (see Footprint). */
   final long key;
   private final String name;
+  /** Model-side data attached once by the model (see {@link #attach}), or null. */
+  private Object attachment;
 
   ModelObject(String name) {
     this.exec = Execution.current();
@@ -28,6 +30,27 @@ public abstract sealed class ModelObject permits Cell, Tracked, SyncObject, Type
   /** The instance name shown in traces, e.g. {@code mm1.mmap_sem} or {@code vma2.vm_start}. */
   public String name() {
     return name;
+  }
+
+  /**
+   * Attaches model-side data to this object, for listeners and properties that meet the object in
+   * a callback and need what it belongs to (the mm a lock is part of). Per execution, like the
+   * object itself: nothing outlives the execution. Call it once, while creating the object and
+   * before another model thread can see it; DPOR assumes the attachment never changes, so reading
+   * it is not an event.
+   *
+   * @throws IllegalStateException if something is already attached
+   */
+  public final void attach(Object data) {
+    if (attachment != null) {
+      throw new IllegalStateException(name + " already has an attachment");
+    }
+    attachment = java.util.Objects.requireNonNull(data);
+  }
+
+  /** What the model {@linkplain #attach attached}, or null. */
+  public final Object attachment() {
+    return attachment;
   }
 
   /** Id of the tracked object this belongs to, or -1. */

@@ -78,6 +78,7 @@ enum OpCode {
   RANGE_WRITE_ACQ("range_write_lock(acquired)", EventKind.ACQUIRE, Dep.RW_WRITER, Sync.ACQUIRE, false),
   RANGE_WRITE_TRYLOCK("range_write_trylock", EventKind.ACQUIRE, Dep.RW_TRY_WRITER, Sync.NONE, false),
   RANGE_WRITE_UNLOCK("range_write_unlock", EventKind.RELEASE, Dep.RW_WRITER, Sync.RELEASE, false),
+  RANGE_DOWNGRADE_WRITE("range_downgrade_write", EventKind.RELEASE, Dep.RW_WRITER, Sync.RELEASE, false),
 
   MUTEX_LOCK("mutex_lock", EventKind.ACQUIRE, Dep.WRITE, Sync.ACQUIRE, true),
   MUTEX_TRYLOCK("mutex_trylock", EventKind.ACQUIRE, Dep.WRITE, Sync.NONE, false),

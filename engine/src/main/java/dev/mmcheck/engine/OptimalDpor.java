@@ -80,8 +80,12 @@ final class OptimalDpor implements Reduction {
 
   @Override
   public int initialChoice(Node node, int n) {
-    int c = node.active.choice;
-    return c >= 0 && c < n ? c : 0;
+    WakeupTree a = node.active;
+    if (a.choice < 0 || a.choice >= n) {
+      a.choice = 0; // a freely chosen branch that turned out to be a choose: it is value 0
+      a.footprint = Footprint.EMPTY;
+    }
+    return a.choice;
   }
 
   @Override
@@ -152,7 +156,24 @@ final class OptimalDpor implements Reduction {
 
   /** For the race (i, j): inserts notdep(i).j into the wakeup tree of node i unless it is covered. */
   private void insert(Node node, int i, int j) {
-    RaceAnalysis r = races;
+    WakeupTree.Sequence v = sequence(races, i, j);
+    boolean[] live = new boolean[v.size()];
+    java.util.Arrays.fill(live, true);
+    for (Node.Asleep a : node.sleep) {
+      if (WakeupTree.weakInitial(a.tid(), a.footprint(), WakeupTree.ANY_CHOICE, v, live) != -1) {
+        return;
+      }
+    }
+    for (Node.Asleep a : node.done) {
+      if (WakeupTree.weakInitial(a.tid(), a.footprint(), WakeupTree.ANY_CHOICE, v, live) != -1) {
+        return;
+      }
+    }
+    WakeupTree.insert(node.wakeup, v);
+  }
+
+  /** {@code v = notdep(i, E).j} for the race (i, j) of the execution {@code r} analysed. */
+  static WakeupTree.Sequence sequence(RaceAnalysis r, int i, int j) {
     int n = r.n;
     int[] idx = new int[Math.min(j - i, r.events())];
     int len = 0;
@@ -163,7 +184,7 @@ final class OptimalDpor implements Reduction {
     }
     idx[len++] = j;
     int size = len;
-    WakeupTree.Sequence v = new WakeupTree.Sequence() {
+    return new WakeupTree.Sequence() {
       @Override
       public int size() {
         return size;
@@ -194,19 +215,12 @@ final class OptimalDpor implements Reduction {
       public Node.Expect expect(int k) {
         return Node.Expect.of(r.tid(idx[k]), r.op(idx[k]));
       }
+
+      @Override
+      public int choiceCount(int k) {
+        Op o = r.op(idx[k]);
+        return o.code == OpCode.CHOOSE ? (Integer) o.arg : 0;
+      }
     };
-    boolean[] live = new boolean[size];
-    java.util.Arrays.fill(live, true);
-    for (Node.Asleep a : node.sleep) {
-      if (WakeupTree.weakInitial(a.tid(), a.footprint(), WakeupTree.ANY_CHOICE, v, live) != -1) {
-        return;
-      }
-    }
-    for (Node.Asleep a : node.done) {
-      if (WakeupTree.weakInitial(a.tid(), a.footprint(), WakeupTree.ANY_CHOICE, v, live) != -1) {
-        return;
-      }
-    }
-    WakeupTree.insert(node.wakeup, v);
   }
 }

@@ -46,7 +46,7 @@ final class RaceAnalysis {
   }
 
   private Execution ex;
-  private List<Node> path;
+  private java.util.function.IntToLongFunction enabledAt;
   int n;
   private int threadsLimit;
   private int events;
@@ -75,8 +75,13 @@ final class RaceAnalysis {
 
   /** Analyses {@code ex} (followed along {@code path}); races of events at or after {@code from} go to {@code sink}. */
   void analyze(Execution ex, List<Node> path, int from, Sink sink) {
+    analyze(ex, i -> path.get(i).enabled, from, sink);
+  }
+
+  /** As above; {@code enabledAt.applyAsLong(i)}: the threads enabled at the decision before event i. */
+  void analyze(Execution ex, java.util.function.IntToLongFunction enabledAt, int from, Sink sink) {
     this.ex = ex;
-    this.path = path;
+    this.enabledAt = enabledAt;
     n = ex.ops.size();
     List<ModelThread> pend = ex.pendingAtEnd;
     events = n + pend.size();
@@ -315,7 +320,7 @@ final class RaceAnalysis {
   }
 
   private boolean enabledAt(int i, int q) {
-    return (path.get(i).enabled & (1L << q)) != 0;
+    return (enabledAt.applyAsLong(i) & (1L << q)) != 0;
   }
 
   private void ensure(int size) {
@@ -337,7 +342,7 @@ final class RaceAnalysis {
   /** Clears references to the last execution's objects (so nothing retains it). */
   void release() {
     ex = null;
-    path = null;
+    enabledAt = null;
     Arrays.fill(op, null);
     Arrays.fill(fp, null);
   }

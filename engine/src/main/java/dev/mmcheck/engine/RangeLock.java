@@ -31,10 +31,12 @@ import java.util.List;
  *
  * <p><b>Lock order</b>: as lockdep would (range locks were never given subclasses), the lock
  * is one class; holding one range while taking another of the same lock is reported by
- * {@code lock-order} as possible recursive locking. Requesting a range that overlaps one the
- * same thread holds or waits for is a {@link ModelBug} (it would self-deadlock against any
- * queued writer, as a recursive {@code down_read} does); so are an empty range and unlocking a
- * range not held.
+ * {@code lock-order} as possible recursive locking. A thread may request a range that overlaps
+ * one it holds, as in the kernel, where nothing stops it: a read inside a held read proceeds
+ * unless a conflicting request was queued in between, and then it waits for that request, which
+ * waits for the outer read (a deadlock, as a recursive {@code down_read} with a writer queued);
+ * a write overlapping a range the thread holds waits for itself. Unlocking releases one
+ * matching range. An empty range and unlocking a range not held are {@link ModelBug}s.
  *
  * <p>Not thread-safe: used only by model threads, one at a time.
  */
@@ -78,30 +80,74 @@ public final class RangeLock extends SyncObject {
     long[] r = {start, end};
     OpCode request = write ? OpCode.RANGE_WRITE_LOCK : OpCode.RANGE_READ_LOCK;
     OpCode acquire = write ? OpCode.RANGE_WRITE_ACQ : OpCode.RANGE_READ_ACQ;
+    if (siteRemoved(request, siteKey(start, end, write))) {
+      return;
+    }
     sleepingAcquire(request, () -> {
       exec.step(new Op(request, this, r));
       exec.step(new Op(acquire, this, r));
     }, write ? OpCode.RANGE_WRITE_TRYLOCK : OpCode.RANGE_READ_TRYLOCK, r);
+    siteAcquired(siteKey(start, end, write));
   }
 
   /** {@code range_read_trylock}: true if acquired. Never sleeps. */
   public boolean readTrylock(long start, long end) {
-    return (Boolean) exec.step(new Op(OpCode.RANGE_READ_TRYLOCK, this, new long[] {start, end}));
+    return trylock(OpCode.RANGE_READ_TRYLOCK, start, end, false);
   }
 
   /** {@code range_write_trylock}: true if acquired. Never sleeps. */
   public boolean writeTrylock(long start, long end) {
-    return (Boolean) exec.step(new Op(OpCode.RANGE_WRITE_TRYLOCK, this, new long[] {start, end}));
+    return trylock(OpCode.RANGE_WRITE_TRYLOCK, start, end, true);
+  }
+
+  private boolean trylock(OpCode code, long start, long end, boolean write) {
+    if (siteRemoved(code, siteKey(start, end, write))) {
+      return true;
+    }
+    boolean got = (Boolean) exec.step(new Op(code, this, new long[] {start, end}));
+    if (got) {
+      siteAcquired(siteKey(start, end, write));
+    }
+    return got;
   }
 
   /** {@code range_read_unlock}: releases the read range {@code [start, end)} this thread holds. */
   public void readUnlock(long start, long end) {
+    if (siteReleaseSkipped(siteKey(start, end, false))) {
+      return;
+    }
     exec.step(new Op(OpCode.RANGE_READ_UNLOCK, this, new long[] {start, end}));
   }
 
   /** {@code range_write_unlock}: releases the write range {@code [start, end)} this thread holds. */
   public void writeUnlock(long start, long end) {
+    if (siteReleaseSkipped(siteKey(start, end, true))) {
+      return;
+    }
     exec.step(new Op(OpCode.RANGE_WRITE_UNLOCK, this, new long[] {start, end}));
+  }
+
+  /**
+   * What pairs a range release with its acquisition for site removal: the range. Not the mode: a
+   * write range {@linkplain #downgradeWrite downgraded} is released with {@link #readUnlock}, and
+   * one thread never holds the same range in both modes.
+   */
+  private static String siteKey(long start, long end, boolean write) {
+    return start + "," + end;
+  }
+
+  /**
+   * Downgrades the write range {@code [start, end)} this thread holds to a read range, keeping
+   * its place in the queue, as {@link RwSemaphore#downgradeWrite} does for the full range
+   * (readers queued behind it may proceed, writers still wait). Not in the range-lock patches
+   * as read here; added so that a full-range lock can stand in for every use of
+   * {@code mmap_sem}, {@code downgrade_write} included (4.20 munmap, dd2283f2605e).
+   */
+  public void downgradeWrite(long start, long end) {
+    if (siteHeldRemoved(siteKey(start, end, true))) {
+      return; // the write acquisition was removed: so is this; the read unlock matches it
+    }
+    exec.step(new Op(OpCode.RANGE_DOWNGRADE_WRITE, this, new long[] {start, end}));
   }
 
   /** Not a scheduling point: is some range overlapping {@code [start, end)} held for write? */
@@ -155,7 +201,6 @@ public final class RangeLock extends SyncObject {
     switch (op.code) {
       case RANGE_READ_LOCK, RANGE_WRITE_LOCK -> {
         boolean w = op.code == OpCode.RANGE_WRITE_LOCK;
-        checkNotRecursive(op, t, s, e);
         entries.add(new Entry(t, s, e, w, nextTicket++, new boolean[1]));
       }
       case RANGE_READ_ACQ, RANGE_WRITE_ACQ -> {
@@ -165,7 +210,6 @@ public final class RangeLock extends SyncObject {
       }
       case RANGE_READ_TRYLOCK, RANGE_WRITE_TRYLOCK -> {
         boolean w = op.code == OpCode.RANGE_WRITE_TRYLOCK;
-        checkNotRecursive(op, t, s, e);
         for (Entry x : entries) {
           if (x.conflicts(s, e, w)) {
             return Boolean.FALSE;
@@ -174,6 +218,19 @@ public final class RangeLock extends SyncObject {
         entries.add(new Entry(t, s, e, w, nextTicket++, new boolean[] {true}));
         exec.noteAcquire(t, this, w ? LockMode.WRITE : LockMode.SHARED, op.lockdepTrylock());
         return Boolean.TRUE;
+      }
+      case RANGE_DOWNGRADE_WRITE -> {
+        for (int i = 0; i < entries.size(); i++) {
+          Entry x = entries.get(i);
+          if (x.thread == t && x.granted[0] && x.start == s && x.end == e && x.write) {
+            entries.set(i, new Entry(t, s, e, false, x.ticket, x.granted));
+            exec.noteRelease(t, this, LockMode.WRITE);
+            exec.noteAcquire(t, this, LockMode.SHARED, true);
+            return null;
+          }
+        }
+        throw new ModelBug(op.code.opName + "(" + name() + ", [" + s + ", " + e + ")) by " + who
+            + ", which does not hold that range for write" + held(t));
       }
       case RANGE_READ_UNLOCK, RANGE_WRITE_UNLOCK -> {
         boolean w = op.code == OpCode.RANGE_WRITE_UNLOCK;
@@ -191,15 +248,6 @@ public final class RangeLock extends SyncObject {
       default -> throw new IllegalStateException(op.toString());
     }
     return null;
-  }
-
-  private void checkNotRecursive(Op op, ModelThread t, long s, long e) {
-    for (Entry x : entries) {
-      if (x.thread == t && Footprint.overlap(x.start, x.end, s, e)) {
-        throw new ModelBug(op.code.opName + "(" + name() + ", [" + s + ", " + e + ")) by " + t.name
-            + " while it " + (x.granted[0] ? "holds " : "waits for ") + x.describe() + ": recursive range locking");
-      }
-    }
   }
 
   private String held(ModelThread t) {

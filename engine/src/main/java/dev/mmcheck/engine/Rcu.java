@@ -40,11 +40,18 @@ public final class Rcu extends SyncObject {
   }
 
   public void readLock() {
+    if (siteRemoved(OpCode.RCU_READ_LOCK, null)) {
+      return;
+    }
     ModelThread me = exec.running();
     step(me != null && depth[me.id] > 0 ? OpCode.RCU_READ_LOCK_NESTED : OpCode.RCU_READ_LOCK);
+    siteAcquired(null);
   }
 
   public void readUnlock() {
+    if (siteReleaseSkipped(null)) {
+      return;
+    }
     ModelThread me = exec.running();
     step(me != null && depth[me.id] > 1 ? OpCode.RCU_READ_UNLOCK_NESTED : OpCode.RCU_READ_UNLOCK);
   }

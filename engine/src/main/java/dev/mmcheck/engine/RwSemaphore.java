@@ -30,7 +30,7 @@ import java.util.List;
  * still have exactly two Mazurkiewicz traces. This is the classic FIFO semantics of the
  * 2.4-2.6 rwsem; optimistic spinning and lock stealing of later kernels are not modelled.
  */
-public final class RwSemaphore extends SyncObject {
+public final class RwSemaphore extends SyncObject implements RwSem {
   private ModelThread writer;
   private final List<ModelThread> readers = new ArrayList<>(2);
   private final List<Waiter> queue = new ArrayList<>(2);
@@ -48,42 +48,70 @@ public final class RwSemaphore extends SyncObject {
 
   /** {@code down_read()}: may sleep. */
   public void downRead() {
+    if (siteRemoved(OpCode.DOWN_READ, null)) {
+      return;
+    }
     sleepingAcquire(OpCode.DOWN_READ, () -> {
       step(OpCode.DOWN_READ);
       step(OpCode.DOWN_READ_ACQ);
     }, OpCode.DOWN_READ_TRYLOCK);
+    siteAcquired(null);
   }
 
   /** {@code down_read_trylock()}: true if acquired. */
   public boolean downReadTrylock() {
-    return (Boolean) stepValue(OpCode.DOWN_READ_TRYLOCK, null);
+    return trylock(OpCode.DOWN_READ_TRYLOCK);
+  }
+
+  private boolean trylock(OpCode code) {
+    if (siteRemoved(code, null)) {
+      return true;
+    }
+    boolean got = (Boolean) stepValue(code, null);
+    if (got) {
+      siteAcquired(null);
+    }
+    return got;
   }
 
   /** {@code up_read()}. */
   public void upRead() {
+    if (siteReleaseSkipped(null)) {
+      return;
+    }
     step(OpCode.UP_READ);
   }
 
   /** {@code down_write()}: may sleep. */
   public void downWrite() {
+    if (siteRemoved(OpCode.DOWN_WRITE, null)) {
+      return;
+    }
     sleepingAcquire(OpCode.DOWN_WRITE, () -> {
       step(OpCode.DOWN_WRITE);
       step(OpCode.DOWN_WRITE_ACQ);
     }, OpCode.DOWN_WRITE_TRYLOCK);
+    siteAcquired(null);
   }
 
   /** {@code down_write_trylock()}: true if acquired. */
   public boolean downWriteTrylock() {
-    return (Boolean) stepValue(OpCode.DOWN_WRITE_TRYLOCK, null);
+    return trylock(OpCode.DOWN_WRITE_TRYLOCK);
   }
 
   /** {@code up_write()}. */
   public void upWrite() {
+    if (siteReleaseSkipped(null)) {
+      return;
+    }
     step(OpCode.UP_WRITE);
   }
 
   /** {@code downgrade_write()}: the writer becomes a reader without releasing. */
   public void downgradeWrite() {
+    if (siteHeldRemoved(null)) {
+      return; // the down_write was removed: so is this; its up_read matches the removed acquisition
+    }
     step(OpCode.DOWNGRADE_WRITE);
   }
 

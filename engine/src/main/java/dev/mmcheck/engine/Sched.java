@@ -72,6 +72,43 @@ public final class Sched {
   }
 
   /**
+   * Marks a re-check (a guard) so that the necessity analysis can remove it. Model code that
+   * re-validates what it saw before sleeping wraps the condition,
+   *
+   * <pre>{@code
+   * if (Sched.recheck("swap_in: pte changed while sleeping", () -> !entry.equals(pt.get()))) {
+   *   return;
+   * }
+   * }</pre>
+   *
+   * and gets {@code changed.getAsBoolean()} back. When the guard is <em>removed</em> (a
+   * {@link SiteAnalysis} attached to the search lists {@link Site#guard}{@code (name, location)}
+   * among its removed sites) it returns false without calling {@code changed}: the code behaves
+   * as if the re-check were deleted, its reads included, and it always found nothing changed.
+   * Not itself a scheduling point (the reads {@code changed} makes are). {@code name}
+   * identifies the guard in tables (use one name per re-check); the site's location is the
+   * calling model frame.
+   */
+  public static boolean recheck(String name, java.util.function.BooleanSupplier changed) {
+    Execution e = Execution.current();
+    SiteRun s = e.sites;
+    if (s != null && e.running() != null && s.guardRemoved(name)) {
+      return false;
+    }
+    return changed.getAsBoolean();
+  }
+
+  /**
+   * As {@link #recheck(String, java.util.function.BooleanSupplier)} for a condition the caller
+   * has already evaluated: when the guard is removed it returns false, but the reads made to
+   * compute {@code changed} have happened (they remain events, and properties that reason about
+   * reads see them). Prefer the supplier form, which removes the reads too.
+   */
+  public static boolean recheck(String name, boolean changed) {
+    return recheck(name, () -> changed);
+  }
+
+  /**
    * Reports a violation of the built-in {@code assertion} property if {@code condition} is
    * false (JPF's {@code assert} in model code). Not a scheduling point.
    */

@@ -17,9 +17,15 @@ import java.util.Objects;
  *     point before the search is stopped as a model error (an infinite loop in plain Java code)
  * @param spinLimit identical busy-wait iterations (the same reads, the same values, no write by
  *     another thread) after which an execution ends with a livelock violation; 0 = never
+ * @param workers the unreduced search ({@link Strategy#EXHAUSTIVE}) runs on this many workers
+ *     in parallel (1 = sequential); DPOR always runs on one. See {@link Checker#listeners} for
+ *     how listeners are made per worker
+ * @param minimize what to minimise after a violation is found ({@link Minimize}); NONE = report
+ *     the first counterexample found
  */
 public record SearchOptions(Strategy strategy, long maxExecutions, Duration timeLimit, int depthLimit,
-    int preemptionBound, boolean multipleErrors, Duration stallTimeout, int spinLimit) {
+    int preemptionBound, boolean multipleErrors, Duration stallTimeout, int spinLimit, int workers,
+    Minimize minimize) {
 
   /** Exploration strategies. */
   public enum Strategy {
@@ -31,49 +37,87 @@ public record SearchOptions(Strategy strategy, long maxExecutions, Duration time
     EXHAUSTIVE
   }
 
+  /**
+   * Counterexample minimisation ({@code search.minimize}), done by {@link Checker#run} after the
+   * search found a violation: for each violated property, re-search with iterative preemption
+   * bounding (bound 0, 1, 2, ... below the first counterexample's preemptions, as CHESS's
+   * iterative context bounding does; each bounded search is exhaustive, without reduction,
+   * so that "no counterexample within bound b" is exact), and report the counterexample with the
+   * fewest preemptions ({@link Counterexample#minimization()} says what was searched).
+   */
+  public enum Minimize {
+    /** Report the first counterexample found (the default). */
+    NONE,
+    /** The fewest preemptions. */
+    PREEMPTIONS,
+    /** The fewest preemptions, then the shortest trace with that many. */
+    LENGTH
+  }
+
   public SearchOptions {
     Objects.requireNonNull(strategy);
+    Objects.requireNonNull(minimize);
     Objects.requireNonNull(timeLimit);
     Objects.requireNonNull(stallTimeout);
-    if (maxExecutions < 0 || depthLimit <= 0 || preemptionBound < -1 || spinLimit < 0) {
-      throw new IllegalArgumentException("bad search options: " + maxExecutions + ", " + depthLimit + ", " + preemptionBound);
+    if (maxExecutions < 0 || depthLimit <= 0 || preemptionBound < -1 || spinLimit < 0 || workers < 1
+        || workers > Execution.MAX_THREADS) {
+      throw new IllegalArgumentException("bad search options: max executions " + maxExecutions + ", depth limit "
+          + depthLimit + ", preemption bound " + preemptionBound + ", spin limit " + spinLimit + ", workers " + workers);
     }
   }
 
   public static SearchOptions defaults() {
-    return new SearchOptions(Strategy.DPOR, 0, Duration.ZERO, 10_000, -1, false, Duration.ofSeconds(10), 64);
+    return new SearchOptions(Strategy.DPOR, 0, Duration.ZERO, 10_000, -1, false, Duration.ofSeconds(10), 64, 1,
+        Minimize.NONE);
   }
 
   public SearchOptions withStrategy(Strategy s) {
-    return new SearchOptions(s, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors, stallTimeout, spinLimit);
+    return new SearchOptions(s, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors, stallTimeout,
+        spinLimit, workers, minimize);
   }
 
   public SearchOptions withMaxExecutions(long n) {
-    return new SearchOptions(strategy, n, timeLimit, depthLimit, preemptionBound, multipleErrors, stallTimeout, spinLimit);
+    return new SearchOptions(strategy, n, timeLimit, depthLimit, preemptionBound, multipleErrors, stallTimeout,
+        spinLimit, workers, minimize);
   }
 
   public SearchOptions withTimeLimit(Duration d) {
-    return new SearchOptions(strategy, maxExecutions, d, depthLimit, preemptionBound, multipleErrors, stallTimeout, spinLimit);
+    return new SearchOptions(strategy, maxExecutions, d, depthLimit, preemptionBound, multipleErrors, stallTimeout,
+        spinLimit, workers, minimize);
   }
 
   public SearchOptions withDepthLimit(int n) {
-    return new SearchOptions(strategy, maxExecutions, timeLimit, n, preemptionBound, multipleErrors, stallTimeout, spinLimit);
+    return new SearchOptions(strategy, maxExecutions, timeLimit, n, preemptionBound, multipleErrors, stallTimeout,
+        spinLimit, workers, minimize);
   }
 
   public SearchOptions withPreemptionBound(int n) {
-    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, n, multipleErrors, stallTimeout, spinLimit);
+    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, n, multipleErrors, stallTimeout,
+        spinLimit, workers, minimize);
   }
 
   public SearchOptions withMultipleErrors(boolean b) {
-    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, b, stallTimeout, spinLimit);
+    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, b, stallTimeout,
+        spinLimit, workers, minimize);
   }
 
   public SearchOptions withStallTimeout(Duration d) {
-    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors, d, spinLimit);
+    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors, d,
+        spinLimit, workers, minimize);
   }
 
   public SearchOptions withSpinLimit(int n) {
     return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors,
-        stallTimeout, n);
+        stallTimeout, n, workers, minimize);
+  }
+
+  public SearchOptions withWorkers(int n) {
+    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors,
+        stallTimeout, spinLimit, n, minimize);
+  }
+
+  public SearchOptions withMinimize(Minimize m) {
+    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors,
+        stallTimeout, spinLimit, workers, m);
   }
 }

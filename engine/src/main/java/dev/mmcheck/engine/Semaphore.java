@@ -45,16 +45,32 @@ public final class Semaphore extends SyncObject {
 
   /** {@code down()}: may sleep. */
   public void down() {
+    if (!signal && siteRemoved(OpCode.DOWN, null)) {
+      return;
+    }
     sleepingAcquire(OpCode.DOWN, () -> step(OpCode.DOWN), OpCode.DOWN_TRYLOCK);
+    if (!signal) {
+      siteAcquired(null);
+    }
   }
 
   /** {@code down_trylock()}: true if acquired (the kernel returns 0 then). Never sleeps. */
   public boolean downTrylock() {
-    return (Boolean) stepValue(OpCode.DOWN_TRYLOCK, null);
+    if (!signal && siteRemoved(OpCode.DOWN_TRYLOCK, null)) {
+      return true;
+    }
+    boolean got = (Boolean) stepValue(OpCode.DOWN_TRYLOCK, null);
+    if (got && !signal) {
+      siteAcquired(null);
+    }
+    return got;
   }
 
   /** {@code up()}. */
   public void up() {
+    if (!signal && siteReleaseSkipped(null)) {
+      return;
+    }
     step(OpCode.UP);
   }
 

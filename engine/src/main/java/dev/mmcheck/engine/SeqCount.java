@@ -25,10 +25,17 @@ public final class SeqCount extends SyncObject {
   }
 
   public void writeBegin() {
+    if (siteRemoved(OpCode.SEQ_WRITE_BEGIN, null)) {
+      return;
+    }
     step(OpCode.SEQ_WRITE_BEGIN);
+    siteAcquired(null);
   }
 
   public void writeEnd() {
+    if (siteReleaseSkipped(null)) {
+      return;
+    }
     step(OpCode.SEQ_WRITE_END);
   }
 

@@ -79,4 +79,39 @@ public abstract sealed class SyncObject extends ModelObject
   final Object stepValue(OpCode code, Object arg) {
     return exec.step(new Op(code, this, arg));
   }
+
+  // ---- site analysis hooks: no-ops unless a SiteAnalysis is attached (see SiteAnalysis) ----
+
+  /**
+   * An acquisition call by {@code op} (with range {@code key}, or null): true if its site is
+   * removed, in which case the caller does nothing at all (and a trylock returns true).
+   */
+  final boolean siteRemoved(OpCode op, Object key) {
+    SiteRun s = exec.sites;
+    ModelThread me = s == null ? null : exec.running();
+    return me != null && s.removedAcquire(me, this, op, key);
+  }
+
+  /** A performed acquisition (not removed) succeeded: remember it for release matching. */
+  final void siteAcquired(Object key) {
+    SiteRun s = exec.sites;
+    ModelThread me = s == null ? null : exec.running();
+    if (me != null) {
+      s.acquired(me, this, key);
+    }
+  }
+
+  /** A release call: true if it matches a removed acquisition (the caller then does nothing). */
+  final boolean siteReleaseSkipped(Object key) {
+    SiteRun s = exec.sites;
+    ModelThread me = s == null ? null : exec.running();
+    return me != null && s.releaseSkipped(me, this, key, true);
+  }
+
+  /** True if the running thread's innermost open acquisition of this lock was removed (kept open). */
+  final boolean siteHeldRemoved(Object key) {
+    SiteRun s = exec.sites;
+    ModelThread me = s == null ? null : exec.running();
+    return me != null && s.releaseSkipped(me, this, key, false);
+  }
 }

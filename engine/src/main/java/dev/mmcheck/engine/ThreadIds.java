@@ -11,13 +11,13 @@ import java.util.Map;
  * {@link Execution#MAX_THREADS}. Sleep sets and wakeup sequences name threads by these ids
  * across executions.
  *
- * <p>Owned by one search (one explorer); not thread-safe.
+ * <p>Owned by one search; thread-safe (the workers of a parallel search share it).
  */
 final class ThreadIds {
   private final Map<Long, Integer> ids = new HashMap<>();
 
   /** The id of the {@code ordinal}-th thread started by {@code creator} (-1 = setup). */
-  int idFor(int creator, int ordinal) {
+  synchronized int idFor(int creator, int ordinal) {
     long key = ((long) (creator + 1) << 32) | ordinal;
     Integer id = ids.get(key);
     if (id == null) {

@@ -22,9 +22,17 @@ final class WakeupTree {
   /** Footprint of the event; null until it has been executed for a freely chosen branch. */
   Footprint footprint;
   /** The value of a {@code choose} event, -1 otherwise. */
-  final int choice;
+  int choice;
   /** What the event was seen doing, or null (a freely chosen branch): to detect nondeterminism. */
   Node.Expect expect;
+  /** Parallel search only: for a {@code choose} branch, how many values the choose has. */
+  int choiceCount;
+  /** Parallel search only: the tree node this branch leads to once explored, and its state. */
+  ParallelSearch.PNode node;
+  byte state;
+  static final byte PENDING = 0;
+  static final byte ACTIVE = 1;
+  static final byte DONE = 2;
   final List<WakeupTree> children = new ArrayList<>(1);
 
   WakeupTree(int tid, Footprint footprint, int choice) {
@@ -52,6 +60,11 @@ final class WakeupTree {
 
     /** What event k did. */
     Node.Expect expect(int k);
+
+    /** For a {@code choose} event: its number of values, else 0. */
+    default int choiceCount(int k) {
+      return 0;
+    }
 
     /** Is event k ordered (in the execution) before event l (k before l in the sequence)? */
     boolean hb(int k, int l);

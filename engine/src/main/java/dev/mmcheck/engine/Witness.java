@@ -18,14 +18,14 @@ import java.util.List;
  *
  * <p>Determinism: the model is deterministic for a given schedule (the {@link Scenario}
  * contract), so the replayed stack is the one the event had. If the replay diverges (a
- * nondeterministic model), the stack is empty. Not thread-safe: use it from the search's
- * callbacks (which never run concurrently) or confine it to one thread.
+ * nondeterministic model), the stack is empty. Thread-safe: witnesses of one execution share
+ * one replay, made once.
  */
 public final class Witness {
   private final PrefixReplay replay;
   private final int event;
   private final int execution;
-  private List<StackTraceElement> resolved;
+  private volatile List<StackTraceElement> resolved;
 
   Witness(PrefixReplay replay, int event, int execution) {
     this.replay = replay;

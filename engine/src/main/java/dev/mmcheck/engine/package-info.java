@@ -18,7 +18,8 @@
  *       {@link dev.mmcheck.engine.SeqCount}, {@link dev.mmcheck.engine.Completion},
  *       {@link dev.mmcheck.engine.Rcu}. Each has an instance name and a lock class.
  *   <li>{@link dev.mmcheck.engine.Sched}: {@code choose(n)}, {@code yieldNow()},
- *       {@code mightSleep(why)}, {@code spawn}, {@code check(cond, msg)}.
+ *       {@code mightSleep(why)}, {@code spawn}, {@code check(cond, msg)},
+ *       {@code recheck(name, condition)} (a re-check the necessity analysis can remove).
  * </ul>
  *
  * <pre>{@code
@@ -58,6 +59,16 @@
  * {@link dev.mmcheck.engine.ObjectListener}, ...), and call
  * {@link dev.mmcheck.engine.ExecutionContext#report}. The built-in properties in
  * {@code dev.mmcheck.engine.props} are examples.
+ *
+ * <h2>Is this lock needed?</h2>
+ *
+ * {@link dev.mmcheck.engine.Necessity} removes each lock acquisition {@link dev.mmcheck.engine.Site}
+ * (and each {@code Sched.recheck} guard) a verified search executed, one at a time (or in pairs),
+ * and re-runs the search: {@link dev.mmcheck.engine.NecessityReport} says which are load-bearing.
+ * The removal is done by the engine ({@link dev.mmcheck.engine.SiteAnalysis}, attached with
+ * {@link dev.mmcheck.engine.Checker#withSiteAnalysis}), not by editing the model.
+ * {@link dev.mmcheck.engine.SearchOptions#minimize()} makes a search report the counterexample with
+ * the fewest preemptions ({@link dev.mmcheck.engine.Minimization}).
  *
  * <p>Everything not public here is the runtime's business: {@code Execution} (the
  * scheduler), {@code Explorer} (the search loop), {@code Dpor}, {@code Op}/{@code OpCode} (the

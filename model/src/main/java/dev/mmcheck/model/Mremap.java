@@ -1,9 +1,11 @@
 package dev.mmcheck.model;
 
 /**
- * Linux 2.3.21 {@code mm/mremap.c do_mremap()}, the "can we just expand the current mapping?"
- * branch only (seed 002 hunk): {@code vm_end = addr + new_len} under {@code vmlist_modify_lock},
- * then {@code total_vm}/{@code locked_vm}. Moving a mapping ({@code move_vma}) is not modelled.
+ * Linux 2.2.1 / 2.3.21 {@code mm/mremap.c}: {@code sys_mremap} ({@code down(mmap_sem)}, plus
+ * {@code lock_kernel()} where the era's system calls take it) and {@code do_mremap}'s "can we
+ * just expand the current mapping?" branch (seed 002 hunk): {@code vm_end = addr + new_len}
+ * under {@code vmlist_modify_lock}, then {@code total_vm}/{@code locked_vm}. Moving a mapping
+ * ({@code move_vma}) is not modelled; model/README says why.
  */
 public final class Mremap {
   private Mremap() {}
@@ -11,8 +13,12 @@ public final class Mremap {
   /** Returns true if the mapping was expanded in place. */
   public static boolean do_mremap(MmStruct mm, int addr, int oldLen, int newLen) {
     boolean sem = mm.discipline.syscallsTakeMmapSem();
+    boolean bkl = mm.discipline.syscallsTakeBkl();
     if (sem) {
-      mm.mmapSem.down();
+      mm.mmapDownWrite();
+    }
+    if (bkl) {
+      mm.kernel.lockKernel();
     }
     mm.beginChange();
     boolean done = false;
@@ -33,8 +39,11 @@ public final class Mremap {
       }
     }
     mm.endChange();
+    if (bkl) {
+      mm.kernel.unlockKernel();
+    }
     if (sem) {
-      mm.mmapSem.up();
+      mm.mmapUpWrite();
     }
     return done;
   }

@@ -1,12 +1,13 @@
 package dev.mmcheck.model;
 
 /**
- * The VMA split bodies shared, line for line, by Linux 2.3.20/2.3.21 {@code mprotect_fixup_*}
+ * The VMA split bodies shared, line for line, by Linux 2.2.1/2.3.21 {@code mprotect_fixup_*}
  * (mm/mprotect.c) and {@code mlock_fixup_*} (mm/mlock.c), in the era's field-update order. Seed
- * 002's hunks for the two files are identical apart from {@code vm_page_prot}.
+ * 002's hunks for the two files are identical apart from {@code vm_page_prot}, which only
+ * mprotect sets ({@code newProt}; null for mlock).
  *
  * <pre>
- * fixup_start(vma, end)             2.3.20 (piecemeal)            2.3.21 (together)
+ * fixup_start(vma, end)             2.2.1/2.3.21 (piecemeal)      seed 002 (together)
  *   n = kmem_cache_alloc; *n = *vma
  *                                   vma->vm_start = end           n->vm_end = end
  *                                   n->vm_end = end               n->vm_flags = newflags
@@ -18,9 +19,11 @@ package dev.mmcheck.model;
  *                                                                 vmlist_modify_unlock
  * </pre>
  *
- * The window between {@code vm_start = end} and the {@code vm_offset} update in the 2.3.20 order
- * is where a lookup sees the new start with the old offset. The 2.3.20 order has no vmlist lock
+ * The window between {@code vm_start = end} and the {@code vm_offset} update in the piecemeal
+ * order is where a lookup sees the new start with the old offset. That order has no vmlist lock
  * calls at all (the lock did not exist), so {@code mm.splitFieldsTogether=false} also drops them.
+ * Every allocation ({@code kmem_cache_alloc(SLAB_KERNEL)}) comes before the first field change
+ * and may sleep ({@link Kernel#allocate}).
  */
 final class Split {
   private Split() {}
@@ -39,16 +42,23 @@ final class Split {
     }
   }
 
-  /** {@code vma->vm_flags = newflags} under the vmlist lock ({@code *_fixup_all}). */
-  static void all(Vma vma, int newFlags) {
+  private static void setProt(Vma v, Integer newProt) {
+    if (newProt != null) {
+      v.vmPageProt.set(newProt);
+    }
+  }
+
+  /** {@code *_fixup_all}: {@code vm_flags} (and {@code vm_page_prot}) under the vmlist lock. */
+  static void all(Vma vma, int newFlags, Integer newProt) {
     MmStruct mm = vma.mm;
     mm.vmlistModifyLock();
     vma.vmFlags.set(newFlags);
+    setProt(vma, newProt);
     mm.vmlistModifyUnlock();
   }
 
   /** {@code *_fixup_start(vma, end, newflags)}: {@code [vm_start,end)} gets the new flags. */
-  static void start(Vma vma, int end, int newFlags) {
+  static void start(Vma vma, int end, int newFlags, Integer newProt) {
     MmStruct mm = vma.mm;
     boolean rule4Violation = mm.allocUnderVmlistLock;
     if (rule4Violation) {
@@ -60,6 +70,7 @@ final class Split {
       n.vmEnd.set(end);
       vma.vmOffset.set(vma.vmOffset.get() + vma.vmStart.get() - n.vmStart.get());
       n.vmFlags.set(newFlags);
+      setProt(n, newProt);
       open(n);
       Mmap.insert_vm_struct(mm, n);
       if (rule4Violation) {
@@ -69,6 +80,7 @@ final class Split {
     }
     n.vmEnd.set(end);
     n.vmFlags.set(newFlags);
+    setProt(n, newProt);
     open(n);
     if (!rule4Violation) {
       mm.vmlistModifyLock();
@@ -80,7 +92,7 @@ final class Split {
   }
 
   /** {@code *_fixup_end(vma, start, newflags)}: {@code [start,vm_end)} gets the new flags. */
-  static void end(Vma vma, int start, int newFlags) {
+  static void end(Vma vma, int start, int newFlags, Integer newProt) {
     MmStruct mm = vma.mm;
     Vma n = allocCopy(vma, vma.name() + "'");
     if (!mm.discipline.splitFieldsTogether()) {
@@ -89,6 +101,7 @@ final class Split {
     n.vmStart.set(start);
     n.vmOffset.set(n.vmOffset.get() + n.vmStart.get() - vma.vmStart.get());
     n.vmFlags.set(newFlags);
+    setProt(n, newProt);
     open(n);
     if (!mm.discipline.splitFieldsTogether()) {
       Mmap.insert_vm_struct(mm, n);
@@ -101,10 +114,12 @@ final class Split {
   }
 
   /** {@code *_fixup_middle(vma, start, end, newflags)}: three VMAs out of one. */
-  static void middle(Vma vma, int start, int end, int newFlags) {
+  static void middle(Vma vma, int start, int end, int newFlags, Integer newProt) {
     MmStruct mm = vma.mm;
-    Vma left = allocCopy(vma, vma.name() + "-left");
-    Vma right = allocCopy(vma, vma.name() + "-right");
+    mm.kernel.allocate("kmem_cache_alloc(vm_area_cachep, SLAB_KERNEL)");
+    mm.kernel.allocate("kmem_cache_alloc(vm_area_cachep, SLAB_KERNEL)");
+    Vma left = vma.copy(vma.name() + "-left");
+    Vma right = vma.copy(vma.name() + "-right");
     left.vmEnd.set(start);
     if (!mm.discipline.splitFieldsTogether()) {
       vma.vmStart.set(start);
@@ -113,6 +128,7 @@ final class Split {
       vma.vmOffset.set(vma.vmOffset.get() + vma.vmStart.get() - left.vmStart.get());
       right.vmOffset.set(right.vmOffset.get() + right.vmStart.get() - left.vmStart.get());
       vma.vmFlags.set(newFlags);
+      setProt(vma, newProt);
       open(left);
       open(right);
       Mmap.insert_vm_struct(mm, left);
@@ -128,26 +144,27 @@ final class Split {
     vma.vmStart.set(start);
     vma.vmEnd.set(end);
     vma.vmFlags.set(newFlags);
+    setProt(vma, newProt);
     Mmap.insert_vm_struct(mm, left);
     Mmap.insert_vm_struct(mm, right);
     mm.vmlistModifyUnlock();
   }
 
   /** Picks the fixup for {@code [start,end)} inside {@code vma}; returns which one ran. */
-  static String fixup(Vma vma, int start, int end, int newFlags) {
+  static String fixup(Vma vma, int start, int end, int newFlags, Integer newProt) {
     int vs = vma.vmStart.get();
     int ve = vma.vmEnd.get();
     if (start == vs && end == ve) {
-      all(vma, newFlags);
+      all(vma, newFlags, newProt);
       return "all";
     } else if (start == vs) {
-      start(vma, end, newFlags);
+      start(vma, end, newFlags, newProt);
       return "start";
     } else if (end == ve) {
-      end(vma, start, newFlags);
+      end(vma, start, newFlags, newProt);
       return "end";
     }
-    middle(vma, start, end, newFlags);
+    middle(vma, start, end, newFlags, newProt);
     return "middle";
   }
 }

@@ -28,15 +28,38 @@ final class MmLocks {
     return false;
   }
 
+  /** True if {@code held} contains {@code lock} in a mode that excludes every other holder. */
+  static boolean holdsExclusive(List<Held> held, SyncObject lock) {
+    if (lock == null) {
+      return false;
+    }
+    for (Held h : held) {
+      if (h.lock() == lock && h.mode() != dev.mmcheck.engine.LockMode.SHARED) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if the BKL keeps {@code mm}'s listed VMAs in the list in its era: where every path that
+   * frees a VMA runs under it (2.1/2.2: {@code sys_munmap}, {@code sys_mprotect}'s
+   * {@code merge_segments}, {@code do_exit}, per {@link dev.mmcheck.model.Discipline#syscallsTakeBkl})
+   * or where {@code do_munmap} interlocks with it (seed 002: "Vma existance gurantee ... relies on
+   * the fact that do_munmap() temporarily gets lock_kernel").
+   */
+  static boolean bklStabilises(MmStruct mm) {
+    return mm.discipline.syscallsTakeBkl() || mm.discipline.bklInterlock();
+  }
+
   /**
    * True if the holder of {@code held} keeps {@code mm}'s listed VMAs in the list in its era:
-   * {@code mmap_sem}, the vmlist lock where the era has one, or the BKL where do_munmap
-   * interlocks with it (seed 002: "Vma existance gurantee ... relies on the fact that
-   * do_munmap() temporarily gets lock_kernel").
+   * {@code mmap_sem} (either mode), the vmlist lock where the era has one, or the BKL where
+   * {@link #bklStabilises}.
    */
   static boolean stabilises(List<Held> held, MmStruct mm) {
-    return holds(held, mm.mmapSem) || holds(held, mm.vmlistLockObject())
-        || (mm.discipline.bklInterlock() && holds(held, mm.kernel.kernelLock));
+    return holds(held, mm.mmapSemObject()) || holds(held, mm.vmlistLockObject())
+        || (bklStabilises(mm) && holds(held, mm.kernel.kernelLock));
   }
 
   /** The innermost model-code function on the stack (e.g. {@code find_vma}). */

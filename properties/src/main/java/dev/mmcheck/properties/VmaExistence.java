@@ -23,7 +23,8 @@ import java.util.Set;
  *       {@code mmap_cache}): the lock the reader holds does not keep that VMA anything.
  *   <li><b>unlocked</b>: a VMA in the list is used by a thread that is not changing the list
  *       and holds no lock that keeps it there in the mm's era: {@code mmap_sem}, the era's vmlist
- *       lock, or the BKL where {@code do_munmap} interlocks with it (1999).
+ *       lock, or the BKL where every VMA-freeing path holds it (2.1/2.2) or {@code do_munmap}
+ *       interlocks with it (2.3.21 to mm18).
  * </ol>
  *
  * Threads in the middle of a list change (the ghost {@link MmStruct#isChanging}) are exempt from
@@ -69,9 +70,9 @@ public final class VmaExistence implements Property, ObjectListener {
     }
     List<Held> held = ctx.heldBy(event.thread());
     if (!MmLocks.stabilises(held, mm)) {
-      String needs = mm.mmapSem.name()
+      String needs = mm.mmapSemObject().name()
           + (mm.vmlistLockObject() == null ? "" : " or " + mm.vmlistLockObject().name())
-          + (mm.discipline.bklInterlock() ? " or " + mm.kernel.kernelLock.name() : "");
+          + (MmLocks.bklStabilises(mm) ? " or " + mm.kernel.kernelLock.name() : "");
       ctx.report(this, "unlocked VMA use: " + t + " did " + what + " in " + MmLocks.function(ctx) + " holding "
           + held + "; in this era only " + needs + " keeps " + v.name() + " in the list");
     }

@@ -34,7 +34,9 @@ import java.util.Set;
  *   <li><b>At quiescent points</b> - the list is sorted and non-overlapping, every VMA has
  *       {@code vm_start < vm_end}, is not freed and has {@code vm_offset} matching the file
  *       layout, {@code map_count} equals the list length, {@code mmap_cache} is null or in the
- *       list, and every PTE lies inside some VMA. These are allowed to break inside a kernel
+ *       list, every PTE lies inside some VMA, and a writable PTE lies in a VMA with
+ *       {@code VM_WRITE} (a PTE built from a stale {@code vm_page_prot}, or one that
+ *       {@code change_protection} missed, breaks it). These are allowed to break inside a kernel
  *       path that is changing the list, so they are checked whenever a lock is released or a
  *       thread exits and no thread is inside such a path (the ghost
  *       {@link MmStruct#quiescent()}): the points where another thread could legitimately
@@ -142,20 +144,27 @@ public final class VmaListInvariants
     }
     for (int a = 0; a < mm.pages(); a++) {
       Pte p = mm.pte(a).peek();
-      if (p != null && !covered(list, a)) {
+      if (p == null) {
+        continue;
+      }
+      Vma v = covering(list, a);
+      if (v == null) {
         return "pte[" + a + "] = " + p + " lies outside every VMA";
+      }
+      if (p.present() && p.writable() && (v.vmFlags.peek() & Vma.VM_WRITE) == 0) {
+        return "pte[" + a + "] = " + p + " is writable but " + v.describeNow() + " has no VM_WRITE";
       }
     }
     return null;
   }
 
-  private static boolean covered(List<Vma> list, int a) {
+  private static Vma covering(List<Vma> list, int a) {
     for (Vma v : list) {
       if (v.vmStart.peek() <= a && a < v.vmEnd.peek()) {
-        return true;
+        return v;
       }
     }
-    return false;
+    return null;
   }
 
   private static String describe(MmStruct mm) {

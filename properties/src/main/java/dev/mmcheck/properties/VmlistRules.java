@@ -24,7 +24,7 @@ import java.util.Set;
  * <ol>
  *   <li>modifying the vmlist (a write to {@code mm->mmap} or to {@code vm_start}, {@code vm_end},
  *       {@code vm_offset}, {@code vm_flags} or {@code vm_next} of a VMA <em>in the list</em>)
- *       requires {@code mmap_sem};
+ *       requires {@code mmap_sem} (for write, where it is an rwsem);
  *   <li>... and {@code vmlist_modify_lock} (an era without a vmlist lock cannot obey it);
  *   <li>scanning the vmlist (reading {@code mm->mmap}, {@code mm->mmap_cache}, or {@code vm_start},
  *       {@code vm_end}, {@code vm_next} of a listed VMA) requires {@code mmap_sem} or
@@ -35,6 +35,9 @@ import java.util.Set;
  *
  * VMAs not in the list (being built, or already unlinked) are exempt, as the document says
  * ("This does not include driver mmap() methods ... since the vma is still not in the list").
+ * Rules 1 and 3 guard "against clones doing mmap/munmap/faults", so they do not apply to an mm
+ * no task uses yet (a fork child, {@link MmStruct#isUnshared}); rule 2 guards against page stealers, so
+ * it does not apply to an mm they cannot find ({@link MmStruct#onMmlist} false).
  */
 public final class VmlistRules implements Property, ObjectListener, LockListener, ThreadListener {
   private static final Set<String> MODIFY = Set.of("vm_start", "vm_end", "vm_offset", "vm_flags", "vm_next");
@@ -70,14 +73,14 @@ public final class VmlistRules implements Property, ObjectListener, LockListener
     }
     List<Held> held = ctx.heldBy(event.thread());
     String where = event.thread() + " " + event.describe() + " in " + MmLocks.function(ctx) + " holding " + held;
-    boolean sem = MmLocks.holds(held, mm.mmapSem);
+    boolean sem = write ? MmLocks.holdsExclusive(held, mm.mmapSemObject()) : MmLocks.holds(held, mm.mmapSemObject());
     boolean vmlist = MmLocks.holds(held, mm.vmlistLockObject());
-    if (write && !sem) {
+    if (write && !sem && !mm.isUnshared()) {
       ctx.report(this, "rule 1 (modify the vmlist only with mmap_sem): " + where);
-    } else if (write && !vmlist) {
+    } else if (write && !vmlist && mm.onMmlist.peek()) {
       ctx.report(this, "rule 2 (modify the vmlist only with vmlist_modify_lock"
           + (mm.vmlistLockObject() == null ? ", which this era does not have" : "") + "): " + where);
-    } else if (!write && !sem && !vmlist) {
+    } else if (!write && !sem && !vmlist && !mm.isUnshared()) {
       ctx.report(this, "rule 3 (scan the vmlist only with mmap_sem or vmlist_access_lock): " + where);
     }
   }

@@ -18,6 +18,13 @@ public final class ExamplesCatalog implements Catalog {
             List.of(
                 new Param(Philosophers.N, "number of philosophers", List.of("2", "3", "4", "5"), "3"),
                 new Param(Philosophers.ORDERED, "take the lower-numbered fork first",
-                    List.of("false", "true"), "false"))));
+                    List.of("false", "true"), "false"))),
+        new Entry("two-locks", TwoLocks.class,
+            "example for necessity: one lock protects the data, the other is redundant (verified)"),
+        new Entry("covering-locks", CoveringLocks.class,
+            "example for necessity --pairs: two locks that cover for each other (verified)"),
+        new Entry("recheck", Recheck.class, "example for necessity: a re-check after a sleep, with or without a lock"
+            + " (verified)", List.of(new Param(Recheck.LOCKED, "hold fault_lock around the fault",
+                List.of("false", "true"), "false"))));
   }
 }

@@ -8,6 +8,7 @@ import dev.mmcheck.engine.ExecutionContext;
 import dev.mmcheck.engine.ExecutionListener;
 import dev.mmcheck.engine.ExecutionEnd;
 import dev.mmcheck.engine.GiantLock;
+import dev.mmcheck.engine.LockCycle;
 import dev.mmcheck.engine.LockListener;
 import dev.mmcheck.engine.LockMode;
 import dev.mmcheck.engine.Property;
@@ -42,6 +43,9 @@ import java.util.Map;
  * are built by one replay only when the edge is shown in a report. Edges seen again cost nothing.
  */
 public final class LockOrder implements Property, LockListener, ExecutionListener {
+  /** Model frames kept per acquisition in the structured witness (lockdep-style reports print them all). */
+  private static final int STACK_DEPTH = 6;
+
   /** Why an edge exists: the first time it was seen (stacks resolved when reported). */
   private record Edge(String thread, String heldInstance, Witness heldAt, String takenInstance, Witness takenAt,
       int execution) {}
@@ -102,8 +106,10 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
         witnesses.put(List.of(a, b), new Edge(event.thread().name(), h.lock().name() + h.mode().tag(),
             ctx.witness(h.event()), lock.name() + mode.tag(), ctx.witness(event.index()), ctx.executionNumber()));
         if (a.equals(b)) {
+          List<String> self = List.of(a, a);
           ctx.report(this, "possible recursive locking: " + event.thread() + " acquires " + lock.name() + mode.tag()
-              + " while holding " + h.lock().name() + h.mode().tag() + " (lock class " + a + ")", explain(List.of(a, a)));
+              + " while holding " + h.lock().name() + h.mode().tag() + " (lock class " + a + ")", explain(self),
+              cycle(ctx, event, self));
           return;
         }
         List<String> back = path(b, a);
@@ -111,7 +117,8 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
           List<String> cycle = new ArrayList<>();
           cycle.add(a);
           cycle.addAll(back);
-          ctx.report(this, "possible circular locking dependency: " + String.join(" -> ", cycle), explain(cycle));
+          ctx.report(this, "possible circular locking dependency: " + String.join(" -> ", cycle), explain(cycle),
+              cycle(ctx, event, cycle));
           return;
         }
       }
@@ -150,6 +157,28 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
         return out;
       }
     }
+  }
+
+  /** The structured witness of {@code cycle} (classes, first = last) closed by {@code event}'s acquisition. */
+  private LockCycle cycle(ExecutionContext ctx, Event event, List<String> cycle) {
+    List<LockCycle.Dependency> chain = new ArrayList<>();
+    for (int i = 0; i + 1 < cycle.size(); i++) {
+      String from = cycle.get(i);
+      String to = cycle.get(i + 1);
+      Edge w = witnesses.get(List.of(from, to));
+      chain.add(new LockCycle.Dependency(w.thread, new LockCycle.Acquisition(from, w.heldInstance, top(w.heldAt.stack())),
+          new LockCycle.Acquisition(to, w.takenInstance, top(w.takenAt.stack())), w.execution));
+    }
+    List<LockCycle.Acquisition> holding = new ArrayList<>();
+    for (HeldLocks.Acquisition h : held.of(event.thread())) {
+      holding.add(new LockCycle.Acquisition(h.lock().lockClass(), h.lock().name() + h.mode().tag(),
+          top(ctx.stackAt(h.event()))));
+    }
+    return new LockCycle(event.thread().name(), chain, holding);
+  }
+
+  private static List<StackTraceElement> top(List<StackTraceElement> stack) {
+    return stack.size() <= STACK_DEPTH ? stack : stack.subList(0, STACK_DEPTH);
   }
 
   private List<String> explain(List<String> cycle) {

@@ -44,12 +44,29 @@ public final class HtmlReport {
 
   /** The page for {@code result}; {@code sources} supplies source lines and kernel functions. */
   public static String render(Result result, ReportOptions o, SourceLines sources) {
+    return render(result, o, sources, null);
+  }
+
+  /**
+   * The page for the baseline {@code result} of a necessity analysis, with the necessity tables
+   * ({@link HtmlNecessity}) after the header; {@code necessity} null renders the plain page.
+   */
+  public static String render(Result result, ReportOptions o, dev.mmcheck.engine.NecessityReport necessity) {
+    return render(result, o, SourceLines.fromClasspath(), necessity);
+  }
+
+  /** As {@link #render(Result, ReportOptions, dev.mmcheck.engine.NecessityReport)} with {@code sources}. */
+  public static String render(Result result, ReportOptions o, SourceLines sources,
+      dev.mmcheck.engine.NecessityReport necessity) {
     StringBuilder sb = new StringBuilder(64 * 1024);
     sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>mmcheck: ").append(esc(o.title())).append("</title>\n<style>\n")
         .append(resource("report.css")).append("</style>\n</head>\n<body>\n");
     header(sb, result, o);
+    if (necessity != null) {
+      HtmlNecessity.render(sb, necessity, o.maskVolatile());
+    }
     switch (result) {
       case Result.Verified v -> { }
       case Result.BoundReached b -> { }

@@ -48,7 +48,10 @@ final class HtmlTrace {
     sb.append("<h2>").append(esc(heading)).append("</h2>\n");
     if (o.showErrors()) {
       sb.append("<p class=\"message\">").append(esc(v.message())).append("</p>\n");
-      if (!v.details().isEmpty()) {
+      if (v.lockCycle() != null) {
+        sb.append("<pre class=\"lockdep\" id=\"").append(id).append("-lockdep\">")
+            .append(esc(LockdepText.render(v.lockCycle()))).append("</pre>\n");
+      } else if (!v.details().isEmpty()) {
         sb.append("<ul class=\"details\">").append("<li>").append(HtmlReport.escAll(v.details(), "</li><li>"))
             .append("</li></ul>\n");
       }
@@ -64,6 +67,9 @@ final class HtmlTrace {
             .append(c.preemptions()).append(c.preemptions() == 1 ? " preemption" : " preemptions");
       }
       sb.append(".</p>\n");
+      if (c.minimization() != null) {
+        sb.append("<p class=\"minimized\">").append(esc(TextReport.minimization(c))).append("</p>\n");
+      }
     }
     if (k != null) {
       sb.append("<div class=\"why\" data-rule=\"").append(k.rule().name().toLowerCase(Locale.ROOT)).append("\">")

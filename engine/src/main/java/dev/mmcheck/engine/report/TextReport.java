@@ -45,7 +45,9 @@ import java.util.Locale;
  * JPF. Each event line shows its index, the operation ({@link EventText}), the model source
  * location, the locks the thread held just after it and the rwsems it is queued on; the event
  * at which the violation was reported is marked {@code <== property} (not for a deadlock, which
- * no single event causes) and the other conflicting events {@code <-- ...}. Threads blocked at
+ * no single event causes) and the other conflicting events {@code <-- ...}. A lock-order cycle's
+ * details are printed lockdep-style ({@link LockdepText}, indented two spaces); a minimised
+ * counterexample ({@code search.minimize}) has a line saying how it was minimised. Threads blocked at
  * the end follow, with the operation they attempted. The start and end timestamps are UTC.
  * Pure: the same result and options give the same text.
  */
@@ -121,7 +123,12 @@ public final class TextReport {
       section(sb, "error #" + n);
       Violation v = c.violation();
       sb.append(v.property()).append('\n').append(v.message()).append('\n');
-      v.details().forEach(d -> sb.append("  ").append(d).append('\n'));
+      if (v.lockCycle() != null) {
+        LockdepText.render(v.lockCycle()).lines()
+            .forEach(l -> sb.append(l.isEmpty() ? "" : "  ").append(l).append('\n'));
+      } else {
+        v.details().forEach(d -> sb.append("  ").append(d).append('\n'));
+      }
       sb.append("found in execution #").append(c.execution()).append(", which ended in ")
           .append(c.end().name().toLowerCase(Locale.ROOT).replace('_', ' '))
           .append(v.eventIndex() >= 0 ? ", at event [" + v.eventIndex() + "] of thread " + v.thread() : "")
@@ -135,12 +142,39 @@ public final class TextReport {
             .append(plural(c.contextSwitches(), "context switch", "context switches")).append(", ")
             .append(plural(c.preemptions(), "preemption", "preemptions")).append('\n');
       }
+      if (c.minimization() != null) {
+        sb.append(minimization(c)).append('\n');
+      }
     }
     if (showTrace) {
       section(sb, "trace #" + n);
       sb.append(trace(c));
     }
     return sb.toString();
+  }
+
+  /**
+   * One line on how {@code c} was minimised ({@code search.minimize}), e.g. {@code minimised
+   * (search.minimize = preemptions): 1 preemption is the fewest (bound 0 searched exhaustively);
+   * first found: 3 preemptions, 12 events; 1 re-search, 52 executions}; empty if it was not.
+   */
+  public static String minimization(Counterexample c) {
+    dev.mmcheck.engine.Minimization m = c.minimization();
+    if (m == null) {
+      return "";
+    }
+    boolean length = m.mode() == dev.mmcheck.engine.SearchOptions.Minimize.LENGTH;
+    String what = plural(c.preemptions(), "preemption", "preemptions")
+        + (length ? " and " + plural(c.trace().size(), "event", "events") : "");
+    String claim = m.exact()
+        ? " is the fewest" + (length ? " (then the shortest)" : "")
+            + (c.preemptions() == 0 ? "" : c.preemptions() == 1 ? " (bound 0 searched exhaustively)"
+                : " (bounds 0.." + (c.preemptions() - 1) + " searched exhaustively)")
+        : " is the fewest found, NOT proven minimal (a re-search was cut by a bound)";
+    return "minimised (search.minimize = " + m.mode().name().toLowerCase(Locale.ROOT) + "): " + what + claim
+        + "; first found: " + plural(m.firstPreemptions(), "preemption", "preemptions") + ", "
+        + plural(m.firstLength(), "event", "events") + "; " + plural(m.searches(), "re-search", "re-searches")
+        + ", " + plural((int) Math.min(Integer.MAX_VALUE, m.executions()), "execution", "executions");
   }
 
   /**

@@ -113,6 +113,23 @@ class HtmlBrowserTest {
   }
 
   @Test
+  void necessityTableRendersOneRowPerSiteLoadBearingFirst() throws Exception {
+    Document d = render("necessity-two-locks.html");
+    Elements rows = d.select("section#necessity table#necessity-singles tr.row");
+    assertEquals(List.of("row load-bearing", "row load-bearing", "row redundant"), attrs(rows, "class"));
+    assertTrue(rows.get(2).attr("data-sites").contains("stats_lock"), rows.get(2).attr("data-sites"));
+    assertEquals("verified", d.selectFirst("#verdict").attr("data-verdict"), "the baseline's verdict on top");
+  }
+
+  @Test
+  void lockOrderShowsTheLockdepSplat() throws Exception {
+    Document d = render("lockdep-abba.html");
+    String splat = d.selectFirst("section.cex pre.lockdep").text();
+    assertTrue(splat.contains("WARNING: possible circular locking dependency detected"), splat);
+    assertTrue(splat.contains("*** DEADLOCK ***"), splat);
+  }
+
+  @Test
   void modelErrorShowsTheMessageAndAnEmptyTrace() throws Exception {
     Document d = render("diverged.html");
     assertEquals("model-error", d.selectFirst("#verdict").attr("data-verdict"));

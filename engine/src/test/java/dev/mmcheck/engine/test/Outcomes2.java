@@ -59,8 +59,10 @@ final class Outcomes2 implements EventListener, ExecutionListener, LockListener 
   public void lockAcquired(ExecutionContext ctx, Event event, SyncObject lock, LockMode mode, boolean trylock) {
     List<String> h = held.computeIfAbsent(event.thread().id(), k -> new ArrayList<>());
     if (!trylock && !(lock instanceof dev.mmcheck.engine.Rcu)) {
-      for (String c : h) {
-        edges.add(c + "->" + lock.lockClass());
+      synchronized (sink) {
+        for (String c : h) {
+          sink.edges.add(c + "->" + lock.lockClass());
+        }
       }
     }
     h.add(lock.lockClass());
@@ -83,8 +85,40 @@ final class Outcomes2 implements EventListener, ExecutionListener, LockListener 
     for (ThreadRef t : ctx.threads()) {
       o.put(t.name(), String.valueOf(seen.getOrDefault(t.id(), List.of())));
     }
-    outcomes.add(o + " end=" + end);
+    synchronized (sink) {
+      sink.outcomes.add(o + " end=" + end);
+    }
   }
+
+  /**
+   * As {@link #explore} with the unreduced search on {@code workers} workers; the outcome recorder is shared
+   * (synchronized), the other listeners are made per worker.
+   */
+  static Run exploreParallel(Scenario s, int workers, long cap, Supplier<List<Listener>> extra) {
+    Outcomes2 o = new Outcomes2();
+    Result r = Checker.of(s).withListenerFactory(() -> {
+      List<Listener> ls = new ArrayList<>(extra.get());
+      ls.add(o.forWorker());
+      return ls;
+    }).options(SearchOptions.defaults().withMaxExecutions(cap).withMultipleErrors(true).withWorkers(workers).withStrategy(SearchOptions.Strategy.EXHAUSTIVE)).run();
+    Set<String> vs = new TreeSet<>();
+    if (r instanceof Result.ViolationsFound f) {
+      for (Counterexample c : f.violations()) {
+        vs.add(c.violation().property().equals("lock-order") ? "lock-order" : c.violation().key());
+      }
+    }
+    return new Run(o.outcomes, o.edges, vs, r);
+  }
+
+  /** A recorder for one worker that adds into this one's sets. */
+  private Outcomes2 forWorker() {
+    Outcomes2 w = new Outcomes2();
+    w.sink = this;
+    return w;
+  }
+
+  /** Where a worker's recorder adds outcomes and edges (itself, or the shared one). */
+  private Outcomes2 sink = this;
 
   /** True if no bound cut the search that produced {@code r}. */
   static boolean exhaustive(Result r) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mmcheck.engine.Cell;
+import dev.mmcheck.engine.Checker;
 import dev.mmcheck.engine.Counterexample;
 import dev.mmcheck.engine.Mutex;
 import dev.mmcheck.engine.Result;
@@ -154,5 +155,27 @@ class PropertiesTest {
     });
     Counterexample c = violation(r, "assertion");
     assertEquals("lost update visible", c.violation().message());
+  }
+
+  /** Issue 11 item 4: a property sees which tracked object and field an event touched, typed. */
+  @Test
+  void eventsCarryTheirTypedTarget() {
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    dev.mmcheck.engine.EventListener l = new dev.mmcheck.engine.EventListener() {
+      @Override
+      public void eventExecuted(dev.mmcheck.engine.ExecutionContext ctx, dev.mmcheck.engine.Event e) {
+        e.owner().filter(o -> o instanceof Vma).ifPresent(o -> seen.add(o.name() + "." + e.field().orElse("-")
+            + ":" + e.kind() + ":" + e.valueAs(Long.class).map(Long::toHexString).orElse("?")));
+      }
+    };
+    Checker.of(w -> {
+      Vma v = new Vma("vma1");
+      w.thread("t", () -> {
+        v.start.set(0x2000L);
+        v.start.get();
+        v.free();
+      });
+    }).with(l).run();
+    assertEquals(java.util.List.of("vma1.vm_start:WRITE:2000", "vma1.vm_start:READ:2000", "vma1.-:FREE:?"), seen);
   }
 }

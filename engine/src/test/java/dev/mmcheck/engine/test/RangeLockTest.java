@@ -254,12 +254,56 @@ class RangeLockTest {
         rl.readUnlock(0, 3);
       });
     }).contains("range_read_unlock(rl, [0, 3)) by t, which does not hold that range for read (it holds [0, 4)(r))"));
-    assertTrue(modelError(w -> {
+  }
+
+  /** Recursive range locking is the kernel's: a nested read proceeds alone... */
+  @Test
+  void aNestedReadProceedsWhenNoWriterIsQueued() {
+    Scenario s = w -> {
       RangeLock rl = new RangeLock("rl");
       w.thread("t", () -> {
         rl.readLock(0, 4);
         rl.readLock(2, 6);
+        rl.readUnlock(2, 6);
+        rl.readUnlock(0, 4);
       });
-    }).contains("range_read_lock(rl, [2, 6)) by t while it holds [0, 4)(r): recursive range locking"));
+    };
+    assertInstanceOf(Result.Verified.class, Checker.of(s).with(new DeadlockFreedom()).run());
+  }
+
+  /** ...deadlocks against a writer queued between the two reads, as a recursive down_read does... */
+  @Test
+  void aNestedReadDeadlocksAgainstAQueuedWriterLikeTheRwsem() {
+    for (long end : new long[] {6, RangeLock.FULL_END}) {
+      Scenario s = w -> {
+        RangeLock rl = new RangeLock("rl");
+        w.thread("reader", () -> {
+          rl.readLock(0, end);
+          rl.readLock(0, end);
+          rl.readUnlock(0, end);
+          rl.readUnlock(0, end);
+        });
+        w.thread("writer", () -> {
+          rl.writeLock(2, end);
+          rl.writeUnlock(2, end);
+        });
+      };
+      Outcomes.violation(Checker.of(s).with(new DeadlockFreedom()).run(), "deadlock");
+      Outcomes.violation(Checker.of(s).with(new DeadlockFreedom())
+          .options(dev.mmcheck.engine.SearchOptions.defaults().withStrategy(Strategy.EXHAUSTIVE)).run(), "deadlock");
+    }
+  }
+
+  /** ...and a write overlapping a range the thread holds waits for itself. */
+  @Test
+  void aWriteInsideAHeldRangeSelfDeadlocks() {
+    Scenario s = w -> {
+      RangeLock rl = new RangeLock("rl");
+      w.thread("t", () -> {
+        rl.readLock(0, 4);
+        rl.writeLock(2, 6);
+      });
+    };
+    Outcomes.violation(Checker.of(s).with(new DeadlockFreedom()).run(), "deadlock");
   }
 }

@@ -206,6 +206,25 @@ class RobustnessTest {
     assertTrue(c.violation().message().contains("waiter waits until flag (= 0) changes"), c.violation().message());
   }
 
+  /** A search cut by the preemption bound reports that bound, not the depth limit. */
+  @Test
+  void aPreemptionBoundIsReportedAsSuch() {
+    Result r = Checker.of(w -> {
+      Mutex m = new Mutex("m");
+      Cell<Integer> x = new Cell<>("x", 0);
+      for (String n : List.of("a", "b", "c")) {
+        w.thread(n, () -> {
+          x.set(1);
+          m.lock();
+          x.set(2);
+          m.unlock();
+        });
+      }
+    }).options(SearchOptions.defaults().withPreemptionBound(1)).run();
+    Result.BoundReached b = assertInstanceOf(Result.BoundReached.class, r, r::toString);
+    assertEquals(List.of(Bound.PREEMPTION_BOUND), b.boundsHit());
+  }
+
   /** Item 14: a semaphore used as a signal is not held by the thread that waited on it. */
   @Test
   void aSignalSemaphoreIsNotHeldByItsWaiter() {

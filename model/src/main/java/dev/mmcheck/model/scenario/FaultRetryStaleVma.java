@@ -2,7 +2,7 @@ package dev.mmcheck.model.scenario;
 
 import dev.mmcheck.engine.Sched;
 import dev.mmcheck.engine.World;
-import dev.mmcheck.model.Vma;
+import dev.mmcheck.model.v26.Vma26;
 import dev.mmcheck.model.v26.Era26;
 import dev.mmcheck.model.v26.Fault26;
 import dev.mmcheck.model.v26.Inode26;
@@ -31,7 +31,7 @@ public final class FaultRetryStaleVma extends Mm26Scenario {
   public void setup(World w) {
     Mm26 mm = newMm(1);
     Inode26 f = file("f", 1, true, false);
-    mm.mapInitial("vma_f", 0, 1, 0, Vma.VM_READ | Vma.VM_SHARED, f);
+    mm.mapInitial("vma_f", 0, 1, 0, Vma26.VM_READ | Vma26.VM_SHARED, f);
     Page p = f.mapping.page(0);
     w.thread("io", () -> {
       p.lock.lock();                                   // readahead/writeback holds the page lock

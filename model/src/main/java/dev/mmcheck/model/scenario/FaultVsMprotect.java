@@ -13,14 +13,18 @@ import java.util.Map;
 
 /**
  * Seed 000: "the 'vma' which is past to handle_mm_fault() may have its start/end/offset
- * modified during a block". A fault on page 3 of a file mapping computes
- * {@code offset = address - vm_start + vm_offset} while mprotect (no mmap_sem in 1998) splits
- * off {@code [0,2)} with {@code mprotect_fixup_start}, which sets {@code vm_start = 2} before it
- * fixes {@code vm_offset}: the fault maps file page 1 at address 3 (Hemment hoped start and
- * offset were "kept in-sync"; in the 2.x order they are not, between two statements).
+ * modified during a block (say, for page I/O)". A read fault on page 1 of a shared writable file
+ * mapping sleeps in {@code filemap_nopage} (the offset is already computed, so it is right);
+ * meanwhile mprotect(0, 2, read-only), which takes no {@code mmap_sem} in 1998, splits the VMA
+ * with {@code mprotect_fixup_start}: the struct the fault holds becomes {@code [2,4)} (still
+ * writable) and a new read-only {@code [0,2)} covers page 1; {@code change_protection} finds no
+ * PTE there yet. The fault wakes and builds the PTE from {@code vma->vm_page_prot} of the struct
+ * it holds (2.2.1 {@code do_no_page}: {@code mk_pte(page, vma->vm_page_prot)} after the sleep): a
+ * writable PTE in a read-only VMA. With {@code mmap_sem} in mprotect (1998-fixed on) the split
+ * waits for the fault.
  *
  * <pre>
- * mm: vma [0,4) file f, offset 0, shared      threads: fault(addr 3, read), mprotect(0, 2, read-only)
+ * mm: vma [0,4) file f, offset 0, shared, writable      threads: fault(addr 1, read), mprotect(0, 2, read-only)
  * </pre>
  */
 public final class FaultVsMprotect extends MmScenario {
@@ -34,7 +38,7 @@ public final class FaultVsMprotect extends MmScenario {
     MmStruct mm = newMm("mm", k, 4);
     Inode f = new Inode("f", 4);
     map(mm, "vma", 0, 4, 0, Vma.VM_READ | Vma.VM_WRITE | Vma.VM_SHARED, f, VmOps.FILE_SHARED);
-    w.thread("fault", () -> Memory.do_page_fault(mm, 3, false));
+    w.thread("fault", () -> Memory.do_page_fault(mm, 1, false));
     w.thread("mprotect", () -> Mprotect.sys_mprotect(mm, 0, 2, Vma.VM_READ | Vma.VM_SHARED));
   }
 }

@@ -1,7 +1,7 @@
 package dev.mmcheck.model.scenario;
 
 import dev.mmcheck.engine.World;
-import dev.mmcheck.model.Vma;
+import dev.mmcheck.model.v26.Vma26;
 import dev.mmcheck.model.v26.BufferedWrite;
 import dev.mmcheck.model.v26.Era26;
 import dev.mmcheck.model.v26.Gup;
@@ -34,9 +34,9 @@ public final class GupUnderMmapSem extends Mm26Scenario {
   public void setup(World w) {
     Mm26 mm = newMm(4);
     Inode26 g = file("g", 1, true, true);
-    mm.mapInitial("vma_buf", 0, 1, 0, Vma.VM_READ | Vma.VM_WRITE, null);
-    mm.mapInitial("vma_g", 1, 2, 0, Vma.VM_READ | Vma.VM_SHARED, g);
-    mm.mapInitial("vma_x", 3, 4, 0, Vma.VM_READ | Vma.VM_WRITE, null);
+    mm.mapInitial("vma_buf", 0, 1, 0, Vma26.VM_READ | Vma26.VM_WRITE, null);
+    mm.mapInitial("vma_g", 1, 2, 0, Vma26.VM_READ | Vma26.VM_SHARED, g);
+    mm.mapInitial("vma_x", 3, 4, 0, Vma26.VM_READ | Vma26.VM_WRITE, null);
     w.thread("write", () -> BufferedWrite.sys_write(mm, g, 0, 0));
     w.thread("dio", () -> Gup.get_user_pages_fast(mm, 1));
     w.thread("munmap", () -> Mmap26.sys_munmap(mm, 3));

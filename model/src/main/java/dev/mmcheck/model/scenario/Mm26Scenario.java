@@ -29,9 +29,13 @@ public abstract class Mm26Scenario implements Scenario {
     return v == null || v.isBlank() ? dflt : v.trim();
   }
 
-  /** A new 2.6 mm of {@code pages} pages in this scenario's discipline. */
+  /**
+   * A new 2.6 mm of {@code pages} pages in this scenario's discipline; {@code mm.mmapSem =
+   * full-range} (not a catalog key: for the step-1 regression test) makes its mmap_sem a
+   * full-range range lock.
+   */
   protected Mm26 newMm(int pages) {
-    return new Mm26("mm", era, discipline, pages);
+    return new Mm26("mm", era, discipline, pages, dev.mmcheck.model.lock.MmapSemKind.parse(param("mm.mmapSem", "rwsem")));
   }
 
   /** A file of {@code pages} cached pages. */

@@ -38,6 +38,15 @@ public abstract class MmScenario implements Scenario {
     return v == null ? dflt : Boolean.parseBoolean(v.trim());
   }
 
+  /** A string parameter with a default; the error names the key and the valid values. */
+  protected String choice(String key, String dflt, String... valid) {
+    String v = params.getOrDefault(key, dflt).trim();
+    if (!java.util.List.of(valid).contains(v)) {
+      throw new IllegalArgumentException(key + " must be one of " + java.util.List.of(valid) + ", not '" + v + "'");
+    }
+    return v;
+  }
+
   /** A new mm of {@code pages} pages in this scenario's discipline. */
   protected MmStruct newMm(String name, Kernel kernel, int pages) {
     return new MmStruct(name, kernel, discipline, pages);

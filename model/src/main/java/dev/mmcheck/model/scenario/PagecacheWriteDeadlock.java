@@ -1,7 +1,7 @@
 package dev.mmcheck.model.scenario;
 
 import dev.mmcheck.engine.World;
-import dev.mmcheck.model.Vma;
+import dev.mmcheck.model.v26.Vma26;
 import dev.mmcheck.model.v26.BufferedWrite;
 import dev.mmcheck.model.v26.Era26;
 import dev.mmcheck.model.v26.Gup;
@@ -38,7 +38,7 @@ public final class PagecacheWriteDeadlock extends Mm26Scenario {
   public void setup(World w) {
     Mm26 mm = newMm(2);
     Inode26 f = file("f", 1, true, false);
-    int flags = Vma.VM_READ | Vma.VM_WRITE | Vma.VM_SHARED;
+    int flags = Vma26.VM_READ | Vma26.VM_WRITE | Vma26.VM_SHARED;
     switch (param("mm.case", "same-page")) {
       case "same-page" -> {
         mm.mapInitial("vma_f", 0, 1, 0, flags, f);

@@ -12,9 +12,13 @@ import dev.mmcheck.model.VmOps;
 import java.util.Map;
 
 /**
- * LOCKING-HISTORY 5.2, seed 002 kernel/ptrace.c hunk: 2.3.20 {@code access_process_vm()} called
+ * LOCKING-HISTORY 5.2, seed 002 kernel/ptrace.c hunk: 2.3.21 {@code access_process_vm()} called
  * {@code find_extend_vma()} before {@code down(&mm->mmap_sem)}; a clone's munmap (which holds
- * mmap_sem) can unlink and free the VMA in between. The patch moves the {@code down()} first.
+ * mmap_sem) can unlink and free the VMA in between. The patch moves the {@code down()} first,
+ * as 2.2.1's i386 {@code sys_ptrace} already had it. In 1998 ptrace takes no {@code mmap_sem}
+ * at all; both paths hold the BKL, so the free can only come while ptrace sleeps: the page is
+ * not present by default ({@code mm.present=false}), so {@code handle_mm_fault} sleeps in
+ * {@code filemap_nopage}. With {@code mm.present=true} ptrace does not sleep.
  *
  * <pre>
  * mm: vma0 [0,2) anon | vma1 [2,4) file f       threads: ptrace(peek addr 3), munmap(2, 2)
@@ -32,7 +36,9 @@ public final class PtraceLookupBeforeLock extends MmScenario {
     Inode f = new Inode("f", 2);
     map(mm, "vma0", 0, 2, 0, Vma.VM_READ | Vma.VM_WRITE, null, null);
     map(mm, "vma1", 2, 4, 0, Vma.VM_READ | Vma.VM_SHARED, f, VmOps.FILE_SHARED);
-    filePage(mm, 3, false);
+    if (flag("mm.present", false)) {
+      filePage(mm, 3, false);
+    }
     w.thread("ptrace", () -> Ptrace.access_process_vm(mm, 3, false));
     w.thread("munmap", () -> Mmap.sys_munmap(mm, 2, 2));
   }

@@ -1,7 +1,7 @@
 package dev.mmcheck.model.scenario;
 
 import dev.mmcheck.engine.World;
-import dev.mmcheck.model.Vma;
+import dev.mmcheck.model.v26.Vma26;
 import dev.mmcheck.model.v26.Era26;
 import dev.mmcheck.model.v26.Mm26;
 import dev.mmcheck.model.v26.Mmap26;
@@ -20,14 +20,14 @@ import java.util.Map;
  */
 public final class RecursiveMmapRead extends Mm26Scenario {
   public RecursiveMmapRead(Map<String, String> params) {
-    super(params, Era26.E2_6_37);
+    super(params, Era26.E2_6_24);
   }
 
   @Override
   public void setup(World w) {
     Mm26 mm = newMm(3);
-    mm.mapInitial("vma_a", 0, 1, 0, Vma.VM_READ | Vma.VM_WRITE, null);
-    mm.mapInitial("vma_x", 2, 3, 0, Vma.VM_READ | Vma.VM_WRITE, null);
+    mm.mapInitial("vma_a", 0, 1, 0, Vma26.VM_READ | Vma26.VM_WRITE, null);
+    mm.mapInitial("vma_x", 2, 3, 0, Vma26.VM_READ | Vma26.VM_WRITE, null);
     boolean nested = Boolean.parseBoolean(param("mm.nestedRead", "true"));
     w.thread("reader", () -> UserCopy.get_user_under_mmap_sem(mm, 0, nested));
     w.thread("munmap", () -> Mmap26.sys_munmap(mm, 2));

@@ -1,23 +1,32 @@
 package dev.mmcheck.model.scenario;
 
 import dev.mmcheck.engine.World;
-import dev.mmcheck.model.Vma;
 import dev.mmcheck.model.v26.Era26;
 import dev.mmcheck.model.v26.Fault26;
 import dev.mmcheck.model.v26.Inode26;
 import dev.mmcheck.model.v26.Mm26;
 import dev.mmcheck.model.v26.Mmap26;
+import dev.mmcheck.model.v26.Vma26;
 import java.util.Map;
 
 /**
  * Seed 001's sequence-counter fault and Hugh Dickins' worst case: while a fault is in the
- * filesystem without mmap_sem, its VMA is unmapped and (with {@code mm.replace=true}) another
- * VMA, of file g, is mapped at the same range. {@code mm.seqValidate}: {@code MM} (an mm-wide
- * count, the proposal) retries and is correct; {@code VMA} (a per-VMA count) passes for the
- * new VMA and maps f's page into g's mapping; {@code NONE} installs it whatever is there.
+ * filesystem without mmap_sem (its {@code ->fault} uses the VMA), another thread changes the
+ * mapping. {@code mm.change}:
+ * <ul>
+ *   <li>{@code map-fixed} (default): munmap the VMA and map another file, g, at the same range
+ *       ({@code mmap(MAP_FIXED)}): Hugh Dickins' case;
+ *   <li>{@code munmap}: only unmap it;
+ *   <li>{@code mprotect}: make the VMA read-only in place (same VMA, no detach).
+ * </ul>
+ * The fault is a write fault to a shared writable mapping of f. What catches what is the
+ * discipline's {@code mm.seqValidate} and {@code mm.vmaFreeDeferred} (see {@code SeqFault}):
+ * without deferred freeing munmap frees the VMA under {@code ->fault} (use after free); with it,
+ * {@code NONE} installs f's page whatever is mapped there, {@code DETACH} misses the in-place
+ * mprotect (a writable PTE in a read-only VMA), {@code VMA} (SPF) and {@code MM} catch all three.
  *
  * <pre>
- * mm: vma_f [0,1) f      threads: fault(0), hugh(mmap MAP_FIXED g over [0,1), or munmap)
+ * mm: vma_f [0,1) f shared rw     threads: fault(write 0), hugh(map-fixed g | munmap | mprotect read-only)
  * </pre>
  */
 public final class SeqcountFault extends Mm26Scenario {
@@ -30,16 +39,29 @@ public final class SeqcountFault extends Mm26Scenario {
     Mm26 mm = newMm(1);
     Inode26 f = file("f", 1, false, false);
     Inode26 g = file("g", 1, true, false);
-    Vma v = mm.mapInitial("vma_f", 0, 1, 0, Vma.VM_READ | Vma.VM_SHARED, f);
-    mm.vmaSeq(v);
-    boolean replace = Boolean.parseBoolean(param("mm.replace", "true"));
-    w.thread("fault", () -> Fault26.user_fault(mm, 0));
+    mm.mapInitial("vma_f", 0, 1, 0, Vma26.VM_READ | Vma26.VM_WRITE | Vma26.VM_SHARED, f);
+    String change = change();
+    w.thread("fault", () -> Fault26.user_fault(mm, 0, true));
     w.thread("hugh", () -> {
-      if (replace) {
-        Mmap26.sys_mmap_fixed(mm, "vma_g", 0, 1, g, 0);
-      } else {
-        Mmap26.sys_munmap(mm, 0);
+      switch (change) {
+        case "map-fixed" -> Mmap26.sys_mmap_fixed(mm, "vma_g", 0, 1, g, 0);
+        case "munmap" -> Mmap26.sys_munmap(mm, 0);
+        case "mprotect" -> Mmap26.sys_mprotect(mm, 0, Vma26.VM_READ | Vma26.VM_SHARED);
+        default -> throw new IllegalStateException(change);
       }
     });
+  }
+
+  private String change() {
+    String c = param("mm.change", "map-fixed");
+    if (!c.equals("map-fixed") && !c.equals("munmap") && !c.equals("mprotect")) {
+      throw new IllegalArgumentException("mm.change must be map-fixed, munmap or mprotect, not '" + c + "'");
+    }
+    return c;
+  }
+
+  @Override
+  public String name() {
+    return super.name() + "{" + change() + "}";
   }
 }

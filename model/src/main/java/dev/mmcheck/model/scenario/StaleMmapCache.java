@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * LOCKING-HISTORY 5.4, seed 002 mm/mmap.c hunks: {@code do_munmap} unlinks {@code vma1} under
- * {@code vmlist_modify_lock} but, before the patch's move, clears {@code mm->mmap_cache} only at
- * the end of the function, outside the lock. kswapd, holding {@code vmlist_access_lock}, calls
- * {@code find_vma}, hits the stale hint and scans a VMA that is no longer in the list. The
- * default is the 1999 patch with that one move undone
- * ({@code mm.munmapClearsCacheInsideLock=false}); the patch as posted verifies.
+ * LOCKING-HISTORY 5.4, seed 002 mm/mmap.c hunks: before the patch, {@code do_munmap} clears
+ * {@code mm->mmap_cache} only at the very end of the function, after the per-VMA BKL sections
+ * that free {@code vma1}. kswapd calls {@code find_vma}, hits the stale hint and dereferences
+ * the VMA through it: a use after free in 2.3.21 ({@code 1999-pre}) and in the patch with its
+ * cache move undone ({@code mm.munmapClearsCacheInsideLock=false}). The patch as posted (the
+ * cache cleared inside {@code vmlist_modify_lock}) verifies. Before the vmlist lock existed the
+ * move has nothing to differ from.
  *
  * <pre>
  * mm: vma0 [0,2) anon | vma1 [2,4) file f; mmap_cache = vma1     threads: kswapd(from addr 2), munmap(2, 2)
@@ -26,16 +27,7 @@ import java.util.Map;
  */
 public final class StaleMmapCache extends MmScenario {
   public StaleMmapCache(Map<String, String> params) {
-    super(withDefault(params), Era.E1999_PATCH);
-  }
-
-  private static Map<String, String> withDefault(Map<String, String> p) {
-    if (p.containsKey("mm.munmapClearsCacheInsideLock")) {
-      return p;
-    }
-    java.util.HashMap<String, String> m = new java.util.HashMap<>(p);
-    m.put("mm.munmapClearsCacheInsideLock", "false");
-    return m;
+    super(params, Era.E1999_PATCH);
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.mmcheck.engine.Cell;
 import dev.mmcheck.engine.Mutex;
 import dev.mmcheck.engine.SpinLock;
 import dev.mmcheck.engine.SyncObject;
-import dev.mmcheck.model.Vma;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +18,7 @@ public final class AddressSpace {
   private final Page[] pages;
   private final SyncObject immapLock;
   /** {@code mapping->i_mmap}: changed under the i_mmap lock. */
-  public final Cell<List<Vma>> iMmap;
+  public final Cell<List<Vma26>> iMmap;
 
   AddressSpace(Inode26 host, int pages, boolean uptodate, boolean immapSpinlock) {
     this.host = host;
@@ -68,15 +67,15 @@ public final class AddressSpace {
   }
 
   /** {@code vma_link} / {@code __vma_link_file}: add to i_mmap; caller holds the i_mmap lock. */
-  public void immapAdd(Vma v) {
-    List<Vma> l = new ArrayList<>(iMmap.get());
+  public void immapAdd(Vma26 v) {
+    List<Vma26> l = new ArrayList<>(iMmap.get());
     l.add(v);
     iMmap.set(List.copyOf(l));
   }
 
   /** {@code __remove_shared_vm_struct}: caller holds the i_mmap lock. */
-  public void immapRemove(Vma v) {
-    List<Vma> l = new ArrayList<>(iMmap.get());
+  public void immapRemove(Vma26 v) {
+    List<Vma26> l = new ArrayList<>(iMmap.get());
     l.remove(v);
     iMmap.set(List.copyOf(l));
   }

@@ -16,12 +16,12 @@ public final class Reclaim {
       return false;
     }
     page.mapping.immapLock();
-    mm.mm.pageTableLock.lock();
+    mm.pageTableLock.lock();
     Pte26 p = mm.pte(addr).get();
     if (p != null && p.page() == page) {
       mm.pte(addr).set(null);
     }
-    mm.mm.pageTableLock.unlock();
+    mm.pageTableLock.unlock();
     page.mapping.immapUnlock();
     page.lock.unlock();
     return true;

@@ -36,8 +36,8 @@ public final class UserCopy {
    * takes mmap_sem(r) a second time. Kernel rwsem readers are not recursive: a writer queued in
    * between blocks the second down_read (LOCKING-HISTORY section 3). With {@code nested} false,
    * the fixed shape: an atomic access under {@code pagefault_disable}; on a miss,
-   * {@code up_read}, fault the page in, retake mmap_sem and retry (the pattern of the 2.6 futex
-   * code's {@code get_futex_value_locked}; its exact history was not verified here).
+   * {@code up_read}, fault the page in, retake mmap_sem and retry (2.6.22-era {@code futex_wait}:
+   * {@code get_futex_value_locked} under {@code futex_lock_mm}; kernel/futex.c, code index).
    */
   public static void get_user_under_mmap_sem(Mm26 mm, int addr, boolean nested) {
     mm.mmapSem.downRead();

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("matrix")
 class ExploreMatrixTest {
-  static final String[] ERAS = {"1998", "1998-fixed", "1999-pre", "1999-patch", "1999-final"};
+  static final String[] ERAS = java.util.Arrays.stream(dev.mmcheck.model.Era.values()).map(dev.mmcheck.model.Era::id)
+      .toArray(String[]::new);
 
   @Test
   void matrix() {

@@ -32,7 +32,7 @@ class JpfConfigTest {
         continue;
       }
       tests.add(DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-        Result r = Runs.run(c.get("target"), JpfConfigs.params(c), c.get("search.properties"), Runs.OPTIONS);
+        Result r = Runs.run(c.get("target"), JpfConfigs.params(c), c.get("search.properties"), JpfConfigs.options(c));
         assertEquals(JpfConfigs.normalise(c.get("expect")), Runs.verdict(r), f.getFileName().toString());
       }));
     }

@@ -46,6 +46,23 @@ final class JpfConfigs {
     return p;
   }
 
+  /**
+   * The search options a config asks for: {@link Runs#OPTIONS} with its
+   * {@code search.strategy} and {@code search.preemption_bound}, if set.
+   */
+  static dev.mmcheck.engine.SearchOptions options(Map<String, String> config) {
+    dev.mmcheck.engine.SearchOptions o = Runs.OPTIONS;
+    String strategy = config.get("search.strategy");
+    if (strategy != null) {
+      o = o.withStrategy(dev.mmcheck.engine.SearchOptions.Strategy.valueOf(strategy.toUpperCase(java.util.Locale.ROOT)));
+    }
+    String pb = config.get("search.preemption_bound");
+    if (pb != null) {
+      o = o.withPreemptionBound(Integer.parseInt(pb));
+    }
+    return o;
+  }
+
   /** {@code expect = deadlock} is short for {@code violation deadlock}. */
   static String normalise(String expect) {
     return expect.equals("deadlock") ? "violation deadlock" : expect;

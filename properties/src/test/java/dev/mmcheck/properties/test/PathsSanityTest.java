@@ -95,6 +95,37 @@ class PathsSanityTest {
     assertEquals("verified", Runs.verdict(r));
   }
 
+  /**
+   * seed 002 merge_segments drops vmlist_modify_lock around vm_ops->close; the VMA being merged
+   * away is already unlinked and emptied (vm_start = vm_end) and the cache is cleared before the
+   * loop, so a stealer that takes the lock meanwhile sees a consistent list. Flagged in 2.3.21,
+   * where the whole merge runs under mmap_sem alone.
+   */
+  private static Scenario mergeWithCloseVsKswapd(Era era) {
+    return w -> {
+      Kernel k = new Kernel();
+      MmStruct mm = new MmStruct("mm", k, era.discipline(), 4);
+      Inode f = new Inode("f", 4);
+      Mmap.link_initial(mm, new Vma("vma0", mm, 0, 2, 0, Vma.VM_READ | Vma.VM_SHARED, f, VmOps.CLOSING_FILE));
+      Mmap.link_initial(mm, new Vma("vma1", mm, 2, 4, 2, Vma.VM_READ | Vma.VM_WRITE | Vma.VM_SHARED, f,
+          VmOps.CLOSING_FILE));
+      mm.setFileLayout(0, 0);
+      w.thread("mprotect", () -> dev.mmcheck.model.Mprotect.sys_mprotect(mm, 2, 2, Vma.VM_READ | Vma.VM_SHARED));
+      w.thread("kswapd", () -> Vmscan.swap_out(k, List.of(mm)));
+    };
+  }
+
+  @Test
+  void mergeDropsTheVmlistLockAroundClose() {
+    Result ok = check(mergeWithCloseVsKswapd(Era.E1999_PATCH));
+    System.out.println("merge with close vs kswapd 1999-patch: " + Runs.verdict(ok) + " executions="
+        + ok.statistics().executions());
+    assertEquals("verified", Runs.verdict(ok));
+    Result bad = check(mergeWithCloseVsKswapd(Era.E1999_PRE));
+    System.out.println("merge with close vs kswapd 1999-pre: " + Runs.verdict(bad) + " " + Runs.message(bad));
+    assertTrue(bad instanceof Result.ViolationsFound);
+  }
+
   /** munmap of the middle of a VMA (the unmap_fixup hole case) against kswapd and a fault. */
   private static Scenario munmapHole(Era era, List<String> layout) {
     return w -> {

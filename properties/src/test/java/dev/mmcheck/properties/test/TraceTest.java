@@ -4,7 +4,7 @@ import dev.mmcheck.engine.Result;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Prints the kswapd-vs-mprotect 1999-pre counterexample used in model/README.md. {@code -Dgroups=matrix}. */
+/** Prints the kswapd-vs-mprotect 1999-pre counterexample of the README walk-through. {@code -Dgroups=matrix}. */
 @Tag("matrix")
 class TraceTest {
   @Test

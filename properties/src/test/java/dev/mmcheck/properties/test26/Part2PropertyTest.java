@@ -14,13 +14,15 @@ import dev.mmcheck.engine.Result;
 import dev.mmcheck.engine.Scenario;
 import dev.mmcheck.engine.props.LockHeldAtExit;
 import dev.mmcheck.engine.props.SleepInAtomic;
-import dev.mmcheck.model.Vma;
+import dev.mmcheck.model.v26.Vma26;
+import dev.mmcheck.model.v26.Discipline26;
 import dev.mmcheck.model.v26.Era26;
 import dev.mmcheck.model.v26.Fault26;
 import dev.mmcheck.model.v26.Inode26;
 import dev.mmcheck.model.v26.Madvise;
 import dev.mmcheck.model.v26.Mm26;
 import dev.mmcheck.properties.DocumentedLockOrder;
+import dev.mmcheck.properties.PropertyCatalog;
 import org.junit.jupiter.api.Test;
 
 /** Each part-2 property, and the engine's sleep-in-atomic / lock-held-at-exit on mm paths: fires and stays quiet. */
@@ -31,20 +33,24 @@ class Part2PropertyTest {
   }
 
   static Scenario single(Era26 era, Body body) {
+    return single(era, era.discipline(), body);
+  }
+
+  static Scenario single(Era26 era, Discipline26 d, Body body) {
     return w -> {
-      Mm26 mm = new Mm26("mm", era, era.discipline(), 2);
+      Mm26 mm = new Mm26("mm", era, d, 2);
       Inode26 f = new Inode26("f", 1, true, era.immapIsSpinlock(), false);
-      mm.mapInitial("vma_f", 0, 1, 0, Vma.VM_READ | Vma.VM_SHARED, f);
+      mm.mapInitial("vma_f", 0, 1, 0, Vma26.VM_READ | Vma26.VM_WRITE | Vma26.VM_SHARED, f);
       w.thread("t", () -> body.run(mm, f));
     };
   }
 
   // ---- documented-lock-order ----
 
-  /** MADV_REMOVE alone: no deadlock is possible with one thread, the order is still violated. */
+  /** 2.6.20 MADV_REMOVE alone: no deadlock is possible with one thread, the order is still violated. */
   @Test
   void documentedOrderFiresWithoutAnyDeadlock() {
-    Result r = Checker.of(single(Era26.E2_6_24, (mm, f) -> Madvise.sys_madvise_remove(mm, 0)))
+    Result r = Checker.of(single(Era26.E2_6_20, (mm, f) -> Madvise.sys_madvise_remove(mm, 0)))
         .with(new DocumentedLockOrder(), new dev.mmcheck.engine.props.DeadlockFreedom()).run();
     assertEquals("violation documented-lock-order", verdict(r));
     String m = message(r);
@@ -55,7 +61,7 @@ class Part2PropertyTest {
 
   @Test
   void documentedOrderQuietOnFixedPaths() {
-    Result r = Checker.of(single(Era26.E2_6_37, (mm, f) -> {
+    Result r = Checker.of(single(Era26.E2_6_24, (mm, f) -> {
       Madvise.sys_madvise_remove(mm, 0);
       Fault26.do_page_fault(mm, 0);
     })).with(new DocumentedLockOrder()).run();
@@ -78,7 +84,23 @@ class Part2PropertyTest {
     expect("violation fault-retry", "fault-retry-stale-vma", params("2.6.37", "mm.retryRelooksUpVma=false"),
         "fault-retry");
     expect("verified", "fault-retry-stale-vma", params("2.6.37"), "fault-retry");
-    expect("verified", "seqcount-fault", params("2013-seqcount", "mm.seqValidate=VMA", "mm.replace=false"),
+  }
+
+  /**
+   * The 2013 fault hands the VMA to ->fault after dropping mmap_sem: a stale use unless SRCU pins
+   * it. One thread, nothing changes the mapping: the property fires on the use itself.
+   */
+  @Test
+  void faultRetryFiresOnUnpinnedVmaInFaultAndIsQuietWhenPinned() {
+    Era26 e = Era26.E2013_SEQCOUNT;
+    Result r = Checker.of(single(e, e.discipline().withOverrides(java.util.Map.of("mm.vmaFreeDeferred", "false")),
+        (mm, f) -> Fault26.user_fault(mm, 0))).with(PropertyCatalog.create("fault-retry")).run();
+    assertEquals("violation fault-retry", verdict(r));
+    assertTrue(message(r).contains("read(vma_f.vm_file) in Fault26.vm_ops_fault()"), message(r));
+    Result q = Checker.of(single(e, e.discipline(), (mm, f) -> Fault26.user_fault(mm, 0)))
+        .with(PropertyCatalog.create("fault-retry")).run();
+    assertEquals("verified", verdict(q));
+    expect("verified", "seqcount-fault", params("2013-seqcount", "mm.seqValidate=VMA", "mm.change=munmap"),
         "fault-retry");
   }
 
@@ -89,7 +111,32 @@ class Part2PropertyTest {
     expect("violation pte-vma-consistency", "seqcount-fault", params("2013-seqcount", "mm.seqValidate=NONE"),
         "pte-vma-consistency");
     expect("verified", "seqcount-fault", params("2013-seqcount"), "pte-vma-consistency");
-    expect("verified", "write-vs-madvise-remove", params("2.6.37"), "pte-vma-consistency");
+    expect("verified", "write-vs-madvise-remove", params("2.6.24"), "pte-vma-consistency");
+  }
+
+  /** The write-permission half: a writable PTE needs VM_WRITE in the covering VMA. */
+  @Test
+  void pteVmaConsistencyFiresOnWritablePteInReadOnlyVma() {
+    Result r = Checker.of(single(Era26.E2_6_24, (mm, f) -> {
+      mm.mapInitial("vma_ro", 1, 2, 0, Vma26.VM_READ | Vma26.VM_SHARED, f);
+      mm.pageTableLock.lock();
+      mm.pte(1).set(new dev.mmcheck.model.v26.Pte26(f.mapping.page(0), true, mm, 1));
+      mm.pageTableLock.unlock();
+    })).with(PropertyCatalog.create("pte-vma-consistency")).run();
+    assertEquals("violation pte-vma-consistency", verdict(r));
+    assertTrue(message(r).contains("vma_ro is not writable"), message(r));
+    // the kernel path: a write fault to a writable VMA installs a writable PTE, a read fault a read-only one
+    Result q = Checker.of(single(Era26.E2_6_24, (mm, f) -> {
+      mm.mapInitial("vma_ro", 1, 2, 0, Vma26.VM_READ | Vma26.VM_SHARED, f);
+      Fault26.user_fault(mm, 0, true);
+      Fault26.Result ro = Fault26.user_fault(mm, 1, true);
+      assertEquals(Fault26.Result.SIGSEGV, ro);
+    })).with(PropertyCatalog.create("pte-vma-consistency")).run();
+    assertEquals("verified", verdict(q));
+    expect("verified", "seqcount-fault", params("2013-seqcount", "mm.seqValidate=VMA", "mm.change=mprotect"),
+        "pte-vma-consistency");
+    expect("violation pte-vma-consistency", "seqcount-fault",
+        params("2013-seqcount", "mm.seqValidate=DETACH", "mm.change=mprotect"), "pte-vma-consistency");
   }
 
   // ---- the engine's sleep-in-atomic and lock-held-at-exit on mm paths ----
@@ -98,9 +145,9 @@ class Part2PropertyTest {
   @Test
   void sleepInAtomicFiresForFaultUnderPageTableLock() {
     Result r = Checker.of(single(Era26.E2_6_24, (mm, f) -> {
-      mm.mm.pageTableLock.lock();
+      mm.pageTableLock.lock();
       Fault26.filemap_fault(mm, f, 0, 0).lock.unlock();
-      mm.mm.pageTableLock.unlock();
+      mm.pageTableLock.unlock();
     })).with(new SleepInAtomic()).run();
     assertEquals("violation sleep-in-atomic", verdict(r));
     assertTrue(message(r).contains("lock_page") && message(r).contains("mm.page_table_lock"), message(r));
