@@ -106,6 +106,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     boolean full = files.size() == 1 || reports;
     Runner runner = new Runner(env.catalogs());
+    VirtualThreads.atLeast(maxWorkers(runner, files, overrides));
     Checker.Control control = new Checker.Control();
     Interrupts.onInterrupt(control, env.err());
     int worst = ExitCodes.VERIFIED;
@@ -163,6 +164,19 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** Progress on stderr unless {@code --quiet}: live on a terminal, plain lines otherwise. */
+  /** The largest {@code search.workers} of the configs; a config that does not load counts 1 (its error comes later). */
+  private static int maxWorkers(Runner runner, List<Path> files, List<String> overrides) {
+    int max = 1;
+    for (Path file : files) {
+      try {
+        max = Math.max(max, runner.load(file, overrides).get(dev.mmcheck.config.ConfigKeys.SEARCH_WORKERS));
+      } catch (RuntimeException e) {
+        // a config that does not load is reported when it runs
+      }
+    }
+    return max;
+  }
+
   private List<Listener> extraListeners(Prepared p) {
     if (quiet || noProgress) {
       return List.of();

@@ -39,19 +39,38 @@ public record Prepared(Path file, Config config, Scenario scenario, String title
   /**
    * A checker for this run, with {@code extra} listeners (e.g. progress) added. Its first search
    * uses {@link #listeners()}; further searches of the same checker (minimisation, necessity)
-   * get fresh ones from {@link #freshListeners()} when there is a factory.
+   * and the other workers of a parallel search ({@code search.workers} &gt; 1) get fresh ones from
+   * {@link #freshListeners()} when there is a factory. A parallel search shares the
+   * {@code extra} listeners between its workers, so they must then be thread-safe
+   * ({@link ProgressListener} is).
+   *
+   * @throws IllegalStateException for a parallel search without a factory
    */
   public Checker checker(List<? extends Listener> extra) {
+    boolean parallel = options.workers() > 1;
     if (freshListeners == null) {
+      if (parallel) {
+        throw new IllegalStateException("search.workers = " + options.workers() + " needs fresh listeners per worker");
+      }
       return Checker.of(scenario).with(listeners).with(extra).options(options);
     }
     boolean[] first = {true};
-    return Checker.of(scenario).withListenerFactory(() -> {
+    java.util.function.Supplier<List<Listener>> make = () -> {
+      List<Listener> ls;
       if (first[0]) {
         first[0] = false;
-        return listeners;
+        ls = listeners;
+      } else {
+        ls = freshListeners.get();
       }
-      return freshListeners.get();
-    }).with(extra).options(options);
+      if (!parallel) {
+        return ls;
+      }
+      List<Listener> all = new java.util.ArrayList<>(ls);
+      all.addAll(extra);
+      return all;
+    };
+    Checker c = Checker.of(scenario).withListenerFactory(make).options(options);
+    return parallel ? c : c.with(extra);
   }
 }

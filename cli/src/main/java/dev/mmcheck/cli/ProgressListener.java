@@ -35,8 +35,9 @@ import java.util.function.LongSupplier;
  * The {@code N violations} count is of executions that ended in a violation (repeats included).
  * Off with {@code --quiet}.
  *
- * <p>Costs one clock read per execution. Runs on the explorer thread; not thread-safe (callbacks
- * never run concurrently). The engine tells listeners only how an execution ended, not which
+ * <p>Costs one clock read per execution. Thread-safe: the workers of a parallel search
+ * ({@code search.workers}) share one instance, whose callbacks are synchronised; each worker
+ * reports {@code searchFinished}, and the final line is printed once. The engine tells listeners only how an execution ended, not which
  * property fired, so a violation is named by its execution; a deadlock by its wait-for cycle.
  */
 public final class ProgressListener implements ExecutionListener, SearchListener {
@@ -71,6 +72,8 @@ public final class ProgressListener implements ExecutionListener, SearchListener
   private int maxDepth;
   private boolean printed;
   private boolean liveLineShown;
+  /** searchFinished was handled (a parallel search reports it once per worker). */
+  private boolean done;
   private String lastDeadlock;
   /** The first violation's line until it is printed (at once after the first second, never for a search shorter). */
   private String firstViolation;
@@ -102,7 +105,7 @@ public final class ProgressListener implements ExecutionListener, SearchListener
   }
 
   @Override
-  public void deadlock(ExecutionContext ctx, WaitFor cycle) {
+  public synchronized void deadlock(ExecutionContext ctx, WaitFor cycle) {
     if (cycle.cycle().isEmpty()) {
       lastDeadlock = "all unfinished threads blocked";
       return;
@@ -115,7 +118,7 @@ public final class ProgressListener implements ExecutionListener, SearchListener
   }
 
   @Override
-  public void executionFinished(ExecutionContext ctx, ExecutionEnd end) {
+  public synchronized void executionFinished(ExecutionContext ctx, ExecutionEnd end) {
     executions++;
     depth = ctx.eventCount();
     maxDepth = Math.max(maxDepth, depth);
@@ -162,7 +165,11 @@ public final class ProgressListener implements ExecutionListener, SearchListener
   }
 
   @Override
-  public void searchFinished(Statistics statistics) {
+  public synchronized void searchFinished(Statistics statistics) {
+    if (done) {
+      return;
+    }
+    done = true;
     if (printed || liveLineShown) {
       show(clock.getAsLong(), true);
     }
@@ -180,20 +187,20 @@ public final class ProgressListener implements ExecutionListener, SearchListener
   }
 
   /** Executions per second over the last {@link #WINDOW}. */
-  double rate(long now) {
+  synchronized double rate(long now) {
     long[] oldest = samples.peekFirst();
     long dt = now - oldest[0];
     return dt <= 0 ? 0 : (executions - oldest[1]) * 1e9 / dt;
   }
 
   /** The plain line of {@link Mode#LINES}. */
-  String line(long now) {
+  synchronized String line(long now) {
     return String.format(Locale.ROOT, "progress: %d executions, %.0f/s, depth %d (max %d), %d%% sleep-blocked, %s elapsed%s",
         executions, rate(now), depth, maxDepth, sleepPercent(), TextReport.wallTime(millis(now)), violationsNote());
   }
 
   /** The in-place line of {@link Mode#LIVE}. */
-  String liveLine(long now) {
+  synchronized String liveLine(long now) {
     long s = millis(now) / 1000;
     return String.format(Locale.ROOT, "  %,d executions   %,.0f/s   depth %d (max %d)   %d%% sleep-blocked   %02d:%02d:%02d%s",
         executions, rate(now), depth, maxDepth, sleepPercent(), s / 3600, s / 60 % 60, s % 60, violationsNote());

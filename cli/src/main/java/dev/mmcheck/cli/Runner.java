@@ -99,6 +99,8 @@ public final class Runner {
   /**
    * The engine's options from the {@code search.*} keys. {@code search.depth_limit = 0} means
    * no limit; {@code search.strategy = exhaustive} turns partial-order reduction off.
+   *
+   * @throws ConfigException if {@code search.workers} &gt; 1 with a DPOR strategy
    */
   public static SearchOptions searchOptions(Config c) {
     int depth = c.get(ConfigKeys.SEARCH_DEPTH_LIMIT);
@@ -107,7 +109,16 @@ public final class Runner {
       case "source-dpor" -> SearchOptions.Strategy.SOURCE_DPOR;
       default -> SearchOptions.Strategy.DPOR;
     };
+    int workers = c.get(ConfigKeys.SEARCH_WORKERS);
+    if (workers > 1 && strategy != SearchOptions.Strategy.EXHAUSTIVE) {
+      throw new ConfigException(c.origin(ConfigKeys.SEARCH_WORKERS.name()).orElse(null),
+          "search.workers = " + workers + " needs search.strategy = exhaustive, not "
+              + c.get(ConfigKeys.SEARCH_STRATEGY),
+          "partial-order reduction runs on one worker; add +search.strategy=exhaustive (every interleaving, "
+              + "in parallel) or drop search.workers");
+    }
     return SearchOptions.defaults()
+        .withWorkers(workers)
         .withStrategy(strategy)
         .withMaxExecutions(c.get(ConfigKeys.SEARCH_MAX_EXECUTIONS))
         .withTimeLimit(c.get(ConfigKeys.SEARCH_TIME_LIMIT))

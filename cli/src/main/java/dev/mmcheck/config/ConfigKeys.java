@@ -60,6 +60,11 @@ public final class ConfigKeys {
       "identical busy-wait iterations (same reads, same values, no write by another thread) after which an "
           + "execution is cut, or reported as a livelock if no other thread can run; 0 = never");
 
+  public static final Key<Integer> SEARCH_WORKERS = new Key<>("search.workers", ValueTypes.intAtLeast(1), 1,
+      "searches in parallel on this many workers; needs search.strategy = exhaustive (DPOR runs on one "
+          + "worker); counts stay exact, every interleaving once; the JVM's virtual-thread parallelism is "
+          + "raised to the largest value among the configs of one mmcheck command");
+
   public static final Key<String> SEARCH_MINIMIZE = Key.choice("search.minimize", "none",
       "after a violation: none (report the first counterexample found), preemptions (re-search with preemption "
           + "bounds 0, 1, 2, ... for the counterexample with the fewest preemptions) or length (then the shortest "
@@ -114,7 +119,7 @@ public final class ConfigKeys {
   /** Every built-in key, in documentation (and rendering) order. Immutable. */
   public static final List<Key<?>> ALL = List.of(TARGET, TARGET_ARGS, LISTENER, SEARCH_PROPERTIES,
       SEARCH_MULTIPLE_ERRORS, SEARCH_DEPTH_LIMIT, SEARCH_MAX_EXECUTIONS, SEARCH_TIME_LIMIT,
-      SEARCH_PREEMPTION_BOUND, SEARCH_STRATEGY, SEARCH_STALL_TIMEOUT, SEARCH_SPIN_LIMIT, SEARCH_MINIMIZE,
+      SEARCH_PREEMPTION_BOUND, SEARCH_STRATEGY, SEARCH_STALL_TIMEOUT, SEARCH_SPIN_LIMIT, SEARCH_WORKERS, SEARCH_MINIMIZE,
       REPORT_CONSOLE_ERROR, REPORT_CONSOLE_TRACE, REPORT_CONSOLE_STATISTICS, REPORT_CONSOLE_CONFIG, REPORT_JSON,
       REPORT_HTML, REPORT_NECESSITY, EXPECT,
       CLASSPATH, SOURCEPATH);

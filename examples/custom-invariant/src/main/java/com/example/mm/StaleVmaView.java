@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * fresh again.
  *
  * <p>Fires on the 1998 fault-vs-mprotect races (mprotect took no {@code mmap_sem}) and on
- * kswapd vs mprotect in 2.3.20 (kswapd held only the BKL); quiet where the fixes hold. Unlike
+ * kswapd vs mprotect in 2.3.21 (kswapd held only the BKL); quiet where the fixes hold. Unlike
  * {@code vma-list-invariants} it does not need the stale view to produce a wrong page: acting on
  * a torn view is the bug.
  *
