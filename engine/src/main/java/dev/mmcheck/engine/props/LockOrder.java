@@ -37,10 +37,16 @@ import java.util.Map;
  * wait), and its re-acquisition after a sleep is reported as a trylock; acquiring a giant lock
  * while holding another lock, and spinning locks taken under it, are ordinary edges.
  *
- * <p>State: the edge graph lives as long as the property instance (the whole search). Cost: an
- * acquisition records its event index and checks the graph; no stack is walked during the
- * search. A new edge keeps two {@link Witness}es (its execution's schedule prefix); their stacks
- * are built by one replay only when the edge is shown in a report. Edges seen again cost nothing.
+ * <p>State: the edge graph spans the whole search. It lives in the search's shared store
+ * ({@link ExecutionContext#searchShared}), so the workers of a parallel search (one instance
+ * each) add to one graph and a cycle whose edges were seen by different workers is still found;
+ * it is guarded by its own monitor. Held locks are per execution, in the instance.
+ *
+ * <p>Cost: an acquisition records its event index and checks the graph; no stack is walked
+ * during the search. A new edge keeps two {@link Witness}es (its execution's schedule prefix);
+ * their stacks are built by one replay only when the edge is shown in a report, after the
+ * graph's monitor is released (a replay parks the calling virtual thread, which must not hold a
+ * monitor on JDKs that pin). Edges seen again cost nothing.
  */
 public final class LockOrder implements Property, LockListener, ExecutionListener {
   /** Model frames kept per acquisition in the structured witness (lockdep-style reports print them all). */
@@ -50,8 +56,19 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
   private record Edge(String thread, String heldInstance, Witness heldAt, String takenInstance, Witness takenAt,
       int execution) {}
 
-  private final MutableGraph<String> graph = GraphBuilder.directed().allowsSelfLoops(true).build();
-  private final Map<List<String>, Edge> witnesses = new HashMap<>();
+  /** The class graph and each edge's first witness, for the whole search; guarded by itself. */
+  private static final class Edges {
+    final MutableGraph<String> graph = GraphBuilder.directed().allowsSelfLoops(true).build();
+    final Map<List<String>, Edge> witnesses = new HashMap<>();
+  }
+
+  /** A cycle closed by an acquisition: what to report, with the edges of the cycle copied out of the graph. */
+  private record Found(String message, List<String> cycle, List<Edge> chain) {}
+
+  /** The search's edges: set when an execution starts (the same object for every execution and worker). */
+  private Edges edges;
+  private MutableGraph<String> graph;
+  private Map<List<String>, Edge> witnesses;
   private final HeldLocks held = new HeldLocks();
   private final java.util.Set<String> nestable;
 
@@ -77,6 +94,9 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
   @Override
   public void executionStarted(ExecutionContext ctx) {
     held.clear();
+    edges = ctx.searchShared(LockOrder.class.getName() + nestable, Edges::new);
+    graph = edges.graph;
+    witnesses = edges.witnesses;
   }
 
   @Override
@@ -90,6 +110,18 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
       return;
     }
     if (!trylock) {
+      Found found = addEdges(ctx, event, lock, mode);
+      if (found != null) { // stacks resolved (a replay) outside the graph's monitor
+        ctx.report(this, found.message(), explain(found), cycle(ctx, event, found));
+        return;
+      }
+    }
+    held.acquired(event.thread(), lock, mode, event.index());
+  }
+
+  /** Adds the edges from every held lock to {@code lock}; the cycle one of them closed, or null. */
+  private Found addEdges(ExecutionContext ctx, Event event, SyncObject lock, LockMode mode) {
+    synchronized (edges) {
       for (HeldLocks.Acquisition h : held.of(event.thread())) {
         String a = h.lock().lockClass();
         String b = lock.lockClass();
@@ -107,23 +139,28 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
             ctx.witness(h.event()), lock.name() + mode.tag(), ctx.witness(event.index()), ctx.executionNumber()));
         if (a.equals(b)) {
           List<String> self = List.of(a, a);
-          ctx.report(this, "possible recursive locking: " + event.thread() + " acquires " + lock.name() + mode.tag()
-              + " while holding " + h.lock().name() + h.mode().tag() + " (lock class " + a + ")", explain(self),
-              cycle(ctx, event, self));
-          return;
+          return found("possible recursive locking: " + event.thread() + " acquires " + lock.name() + mode.tag()
+              + " while holding " + h.lock().name() + h.mode().tag() + " (lock class " + a + ")", self);
         }
         List<String> back = path(b, a);
         if (back != null) {
           List<String> cycle = new ArrayList<>();
           cycle.add(a);
           cycle.addAll(back);
-          ctx.report(this, "possible circular locking dependency: " + String.join(" -> ", cycle), explain(cycle),
-              cycle(ctx, event, cycle));
-          return;
+          return found("possible circular locking dependency: " + String.join(" -> ", cycle), cycle);
         }
       }
     }
-    held.acquired(event.thread(), lock, mode, event.index());
+    return null;
+  }
+
+  /** {@code cycle} (classes, first = last) with its edges copied out of the graph (call holding its monitor). */
+  private Found found(String message, List<String> cycle) {
+    List<Edge> chain = new ArrayList<>();
+    for (int i = 0; i + 1 < cycle.size(); i++) {
+      chain.add(witnesses.get(List.of(cycle.get(i), cycle.get(i + 1))));
+    }
+    return new Found(message, List.copyOf(cycle), chain);
   }
 
   @Override
@@ -159,13 +196,14 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
     }
   }
 
-  /** The structured witness of {@code cycle} (classes, first = last) closed by {@code event}'s acquisition. */
-  private LockCycle cycle(ExecutionContext ctx, Event event, List<String> cycle) {
+  /** The structured witness of {@code found}'s cycle, closed by {@code event}'s acquisition (may replay). */
+  private LockCycle cycle(ExecutionContext ctx, Event event, Found found) {
+    List<String> cycle = found.cycle();
     List<LockCycle.Dependency> chain = new ArrayList<>();
     for (int i = 0; i + 1 < cycle.size(); i++) {
       String from = cycle.get(i);
       String to = cycle.get(i + 1);
-      Edge w = witnesses.get(List.of(from, to));
+      Edge w = found.chain().get(i);
       chain.add(new LockCycle.Dependency(w.thread, new LockCycle.Acquisition(from, w.heldInstance, top(w.heldAt.stack())),
           new LockCycle.Acquisition(to, w.takenInstance, top(w.takenAt.stack())), w.execution));
     }
@@ -181,10 +219,12 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
     return stack.size() <= STACK_DEPTH ? stack : stack.subList(0, STACK_DEPTH);
   }
 
-  private List<String> explain(List<String> cycle) {
+  /** The report's detail lines for {@code found}'s cycle (may replay). */
+  private static List<String> explain(Found found) {
+    List<String> cycle = found.cycle();
     List<String> lines = new ArrayList<>();
     for (int i = 0; i + 1 < cycle.size(); i++) {
-      Edge w = witnesses.get(List.of(cycle.get(i), cycle.get(i + 1)));
+      Edge w = found.chain().get(i);
       lines.add(cycle.get(i) + " -> " + cycle.get(i + 1) + ": " + w.thread + " held " + w.heldInstance
           + " while acquiring " + w.takenInstance + " (execution " + w.execution + ")");
       lines.add("    " + w.heldInstance + " acquired at " + HeldLocks.format(w.heldAt.stack(), 3));

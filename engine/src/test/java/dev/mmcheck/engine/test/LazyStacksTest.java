@@ -27,8 +27,15 @@ import dev.mmcheck.engine.Witness;
 import dev.mmcheck.engine.props.DeadlockFreedom;
 import dev.mmcheck.engine.props.HeldLocks;
 import dev.mmcheck.engine.props.LockOrder;
+import dev.mmcheck.engine.Listener;
+import dev.mmcheck.engine.LockCycle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -210,6 +217,78 @@ class LazyStacksTest {
     }
     assertTrue(d.stream().anyMatch(l -> l.contains("B acquired at LazyStacksTest.inner(LazyStacksTest.java:")
         && l.contains("<- LazyStacksTest.nested(LazyStacksTest.java:")), d.toString());
+  }
+
+  static void inOrder(Mutex first, Mutex second) {
+    first.lock();
+    takeSecond(second);
+    first.unlock();
+  }
+
+  static void takeSecond(Mutex second) {
+    second.lock();
+    second.unlock();
+  }
+
+  /**
+   * A parallel search shares lock-order's graph between workers, so the witness of an edge seen
+   * by one worker is resolved by the other (a replay of the first worker's prefix while it may
+   * still run): the cycle's stacks are those of a one-worker search. Skipped, saying so, if the
+   * machine let one worker run both executions.
+   */
+  @RepeatedTest(2)
+  void aWitnessFromAnotherWorkerResolvesToTheSameStacks() {
+    Scenario s = w -> {
+      Mutex a = new Mutex("A");
+      Mutex b = new Mutex("B");
+      w.thread("t", () -> {
+        if (Sched.choose(2) == 0) {
+          inOrder(a, b);
+        } else {
+          inOrder(b, a);
+        }
+      });
+    };
+    SearchOptions exhaustive = SearchOptions.defaults().withStrategy(SearchOptions.Strategy.EXHAUSTIVE);
+    LockCycle one = violation(Checker.of(s).with(new LockOrder()).options(exhaustive).run(), "lock-order")
+        .violation().lockCycle();
+    Set<Object> workers = ConcurrentHashMap.newKeySet();
+    Supplier<ExecutionListener> slow = () -> new ExecutionListener() {
+      @Override
+      public void executionStarted(ExecutionContext ctx) {
+        workers.add(this);
+        try {
+          Thread.sleep(200); // so that the idle worker claims the other branch
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    };
+    Result r = Checker.of(s).withListenerFactory(() -> List.<Listener>of(new LockOrder(), slow.get()))
+        .options(exhaustive.withWorkers(2)).run();
+    Assumptions.assumeTrue(workers.size() == 2, "both executions ran on one worker");
+    LockCycle two = violation(r, "lock-order").violation().lockCycle();
+    assertEquals(edges(one), edges(two));
+    assertEquals(2, edges(two).size(), edges(two).toString());
+    for (LockCycle.Dependency d : two.chain()) {
+      assertTrue(top(d.held()).startsWith("LazyStacksTest.inOrder"), d.toString());
+      assertTrue(top(d.taken()).startsWith("LazyStacksTest.takeSecond"), d.toString());
+    }
+    assertTrue(top(two.held().get(0)).startsWith("LazyStacksTest.inOrder"), two.toString());
+  }
+
+  /** Each edge's thread, classes, instances and stacks (not the execution numbers, which differ). */
+  private static List<String> edges(LockCycle c) {
+    List<String> out = new ArrayList<>();
+    for (LockCycle.Dependency d : c.chain()) {
+      out.add(d.thread() + " " + d.held() + " -> " + d.taken());
+    }
+    out.sort(null); // either execution may close the cycle, so it may start at either edge
+    return out;
+  }
+
+  private static String top(LockCycle.Acquisition a) {
+    return HeldLocks.format(a.stack(), 1);
   }
 
   /** A property that reports with the held acquisition's stack (as documented-lock-order does). */
