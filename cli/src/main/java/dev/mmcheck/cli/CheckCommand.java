@@ -17,8 +17,10 @@ import picocli.CommandLine.Parameters;
  * order) through {@link Runner}. One file: the full report, then a summary line. Several files:
  * a summary line each ({@code --reports} adds the full reports). The exit code is the worst of
  * the runs ({@link ExitCodes#worst}). Progress goes to stderr unless {@code --quiet}
- * ({@link ProgressListener}); {@code --junit-xml} also writes a JUnit XML report ({@link JunitXml}). With only overrides and no file, runs the config the
- * overrides make ({@code mmcheck +target=abba}).
+ * ({@link ProgressListener}); {@code --junit-xml} also writes a JUnit XML report ({@link JunitXml}).
+ * {@code --jobs N} runs up to N of the files at once ({@link ConcurrentRuns}) with the same
+ * output in the same order. With only overrides and no file, runs the config the overrides make
+ * ({@code mmcheck +target=abba}).
  */
 @Command(name = "mmcheck", mixinStandardHelpOptions = true, version = "mmcheck 0.1.0",
     sortOptions = false, usageHelpAutoWidth = true,
@@ -73,6 +75,10 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--reports", description = "with several files, print each full report too")
   boolean reports;
 
+  @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "with several files, run up to N configs at"
+      + " once (default 1); output stays in the files' order, progress is off")
+  int jobs = 1;
+
   CheckCommand(Env env) {
     this.env = env;
   }
@@ -104,51 +110,44 @@ final class CheckCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
+    if (jobs < 1) {
+      env.err().println("error: --jobs must be at least 1, not " + jobs);
+      return ExitCodes.USAGE;
+    }
     boolean full = files.size() == 1 || reports;
+    int concurrent = Math.min(jobs, files.size());
     Runner runner = new Runner(env.catalogs());
-    VirtualThreads.atLeast(maxWorkers(runner, files, overrides));
+    VirtualThreads.atLeast(concurrent * maxWorkers(runner, files, overrides));
     Checker.Control control = new Checker.Control();
     Interrupts.onInterrupt(control, env.err());
     int worst = ExitCodes.VERIFIED;
     JunitXml.Collector junit = junitXml == null ? null : new JunitXml.Collector(checkExpect);
-    for (Path file : files) {
-      String name = file == null ? "(command line)" : file.toString();
-      int code;
-      long t0 = System.nanoTime();
-      try {
-        Prepared p = runner.prepare(file, runner.load(file, overrides));
-        Outcome o = new Outcome(p, p.checker(extraListeners(p)).run(control));
-        if (full) {
-          ReportWriter.console(o, env.out());
-        }
-        String writeError = null;
-        try {
-          ReportWriter.files(o, env.out());
-        } catch (ConfigException e) {
-          writeError = e.format(); // the verdict stands: report it first, then the failed write
-        }
-        env.out().println(name + ": " + o.summary());
-        code = o.exitCode(checkExpect);
-        if (writeError != null) {
-          env.err().println(writeError);
-        }
+    ConcurrentRuns runs = concurrent > 1 ? new ConcurrentRuns(concurrent) : null;
+    try {
+      List<java.util.function.Supplier<Done>> pending = new ArrayList<>();
+      for (Path file : files) {
+        pending.add(runs == null
+            ? () -> runOne(file, overrides, runner, control, full, true, env.out(), env.err())
+            : runs.submit((out, err) -> runOne(file, overrides, runner, control, full, false, out, err), env));
+      }
+      for (int i = 0; i < files.size(); i++) {
+        Done d = pending.get(i).get();
         if (junit != null) {
-          junit.add(file, o, code, (System.nanoTime() - t0) / 1e9);
+          if (d.configError() != null) {
+            junit.addConfigError(files.get(i), d.configError(), d.seconds());
+          } else {
+            junit.add(files.get(i), d.outcome(), d.code(), d.seconds());
+          }
         }
-      } catch (ConfigException e) {
-        env.err().println(e.format());
-        if (!full) {
-          env.out().println(name + ": config error (see above)");
-        }
-        code = ExitCodes.USAGE;
-        if (junit != null) {
-          junit.addConfigError(file, e.format(), (System.nanoTime() - t0) / 1e9);
+        worst = ExitCodes.worst(worst, d.code());
+        if (control.interrupted()) {
+          worst = ExitCodes.INTERRUPTED;
+          break;
         }
       }
-      worst = ExitCodes.worst(worst, code);
-      if (control.interrupted()) {
-        worst = ExitCodes.INTERRUPTED;
-        break;
+    } finally {
+      if (runs != null) {
+        runs.close();
       }
     }
     if (junit != null) {
@@ -161,6 +160,41 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     return worst;
+  }
+
+  /** One config's result: its exit code, and its outcome or its config error. */
+  record Done(int code, Outcome outcome, String configError, double seconds) {}
+
+  /** Runs one config, printing its report and summary line to {@code out}, errors to {@code err}. */
+  private Done runOne(Path file, List<String> overrides, Runner runner, Checker.Control control, boolean full,
+      boolean withProgress, java.io.PrintStream out, java.io.PrintStream err) {
+    String name = file == null ? "(command line)" : file.toString();
+    long t0 = System.nanoTime();
+    try {
+      Prepared p = runner.prepare(file, runner.load(file, overrides));
+      Outcome o = new Outcome(p, p.checker(withProgress ? extraListeners(p) : List.of()).run(control));
+      if (full) {
+        ReportWriter.console(o, out);
+      }
+      String writeError = null;
+      try {
+        ReportWriter.files(o, out);
+      } catch (ConfigException e) {
+        writeError = e.format(); // the verdict stands: report it first, then the failed write
+      }
+      out.println(name + ": " + o.summary());
+      int code = o.exitCode(checkExpect);
+      if (writeError != null) {
+        err.println(writeError);
+      }
+      return new Done(code, o, null, (System.nanoTime() - t0) / 1e9);
+    } catch (ConfigException e) {
+      err.println(e.format());
+      if (!full) {
+        out.println(name + ": config error (see above)");
+      }
+      return new Done(ExitCodes.USAGE, null, e.format(), (System.nanoTime() - t0) / 1e9);
+    }
   }
 
   /** Progress on stderr unless {@code --quiet}: live on a terminal, plain lines otherwise. */

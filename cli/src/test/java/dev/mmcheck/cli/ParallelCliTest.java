@@ -44,6 +44,46 @@ class ParallelCliTest {
     assertTrue(r.err().contains("+search.strategy=exhaustive"), "a hint: " + r);
   }
 
+  /** The summary lines without their times. */
+  private static String untimed(String out) {
+    return out.replaceAll(", [0-9.]+ s\\)", ")");
+  }
+
+  @Test
+  void jobsRunSeveralConfigsAtOnceWithTheSequentialOutputInOrder() {
+    String[] args = {"--check-expect", "--quiet", EXAMPLES + "philosophers.jpf", EXAMPLES + "abba.jpf",
+        EXAMPLES + "two-locks.jpf", EXAMPLES + "uaf.jpf", EXAMPLES + "abba-ordered.jpf", EXAMPLES + "uaf-locked.jpf"};
+    Cli.Run one = Cli.run(args);
+    String[] withJobs = new String[args.length + 2];
+    withJobs[0] = "--jobs";
+    withJobs[1] = "3";
+    System.arraycopy(args, 0, withJobs, 2, args.length);
+    Cli.Run three = Cli.run(withJobs);
+    assertEquals(0, one.code(), one.toString());
+    assertEquals(one.code(), three.code(), three.toString());
+    assertEquals(6, one.out().lines().count(), one.toString());
+    assertEquals(untimed(one.out()), untimed(three.out()), "same lines, same order");
+  }
+
+  @Test
+  void aConfigErrorAmongConcurrentJobsKeepsItsPlaceAndCode() {
+    Cli.Run r = Cli.run("--jobs", "2", "--quiet", EXAMPLES + "abba-ordered.jpf", "no-such.jpf", EXAMPLES + "abba.jpf");
+    assertEquals(ExitCodes.USAGE, r.code(), r.toString());
+    java.util.List<String> lines = r.out().lines().toList();
+    assertEquals(3, lines.size(), r.toString());
+    assertTrue(lines.get(0).startsWith(EXAMPLES + "abba-ordered.jpf: no errors detected"), r.toString());
+    assertTrue(lines.get(1).startsWith("no-such.jpf: config error"), r.toString());
+    assertTrue(lines.get(2).startsWith(EXAMPLES + "abba.jpf: error #1: deadlock"), r.toString());
+    assertTrue(r.err().contains("no-such.jpf"), r.toString());
+  }
+
+  @Test
+  void zeroJobsIsRefused() {
+    Cli.Run r = Cli.run("--jobs", "0", EXAMPLES + "abba.jpf");
+    assertEquals(ExitCodes.USAGE, r.code(), r.toString());
+    assertTrue(r.err().contains("--jobs"), r.toString());
+  }
+
   @Test
   void fewerThanOneWorkerIsRefused() {
     Cli.Run r = Cli.run(EXAMPLES + "abba.jpf", "+search.workers=0", "+search.strategy=exhaustive");

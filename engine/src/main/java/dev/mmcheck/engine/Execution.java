@@ -68,6 +68,12 @@ final class Execution implements ExecutionContext, World {
   String errorMessage;
   WaitFor waitFor;
   private final List<Object[]> notes = new ArrayList<>(2);
+  /** The scenario being run (for replays of a prefix: {@link #stackAt}, {@link #witness}). */
+  private Scenario scenario;
+  /** Index of the event whose listener callbacks are running, -1 between them. */
+  private int dispatching = -1;
+  /** The latest schedule prefix handed to {@link #stackAt} / {@link #witness} (one replay for all). */
+  private PrefixReplay prefix;
   /** Site recording and removal ({@link SiteAnalysis}), or null (the normal search: no stack walks). */
   SiteRun sites;
 
@@ -190,13 +196,17 @@ final class Execution implements ExecutionContext, World {
 
   /** Runs the scenario to the end of this execution; returns how it ended. */
   ExecutionEnd run(Scenario scenario) {
+    this.scenario = scenario;
+    // A replay inside a listener callback (stackAt) runs an execution on a model thread of
+    // another one: give that thread its own execution back afterwards.
+    Execution outer = CURRENT.get();
     CURRENT.set(this);
     inSetup = true;
     try {
       scenario.setup(this);
     } catch (RuntimeException | Error e) {
       modelError("scenario setup failed: " + e);
-      CURRENT.remove();
+      restore(outer);
       return end;
     } finally {
       inSetup = false;
@@ -229,8 +239,16 @@ final class Execution implements ExecutionContext, World {
       calling = l;
       l.executionFinished(this, end);
     }
-    CURRENT.remove();
+    restore(outer);
     return end;
+  }
+
+  private static void restore(Execution outer) {
+    if (outer == null) {
+      CURRENT.remove();
+    } else {
+      CURRENT.set(outer);
+    }
   }
 
   private void start(ModelThread t, Baton from) {
@@ -489,7 +507,9 @@ final class Execution implements ExecutionContext, World {
       trace.add(new TraceEvent(ev, ModelFrames.location(ModelFrames.current(1)), held));
     }
     observing = true;
+    dispatching = index;
     dispatch(me, op, ev);
+    dispatching = -1;
     observing = false;
     calling = null;
     if (stop) {
@@ -734,5 +754,37 @@ final class Execution implements ExecutionContext, World {
   @Override
   public List<StackTraceElement> modelStack(int max) {
     return ModelFrames.current(max);
+  }
+
+  @Override
+  public List<StackTraceElement> stackAt(int eventIndex) {
+    if (eventIndex < 0 || eventIndex >= ops.size()) {
+      throw new IndexOutOfBoundsException("event " + eventIndex + " of " + ops.size());
+    }
+    if (eventIndex == dispatching && running != null && Thread.currentThread() == running.baton.thread) {
+      return ModelFrames.current(Replayer.STACK_DEPTH); // the event being called back: its stack is here
+    }
+    return prefixThrough(eventIndex).stackAt(eventIndex);
+  }
+
+  @Override
+  public Witness witness(int eventIndex) {
+    if (eventIndex < 0 || eventIndex >= ops.size()) {
+      throw new IndexOutOfBoundsException("event " + eventIndex + " of " + ops.size());
+    }
+    return new Witness(prefixThrough(eventIndex), eventIndex, number);
+  }
+
+  /** A schedule prefix that covers event {@code i}: the cached one, or one up to the latest event. */
+  private PrefixReplay prefixThrough(int i) {
+    if (prefix == null || prefix.length() <= i) {
+      List<Schedule.Step> steps = new ArrayList<>(ops.size());
+      for (int k = 0; k < ops.size(); k++) {
+        Op op = ops.get(k);
+        steps.add(new Schedule.Step(tids[k], byTid[tids[k]].name, choiceAt(k), op.name(), op.objectName()));
+      }
+      prefix = new PrefixReplay(scenario, steps, depthLimit);
+    }
+    return prefix;
   }
 }

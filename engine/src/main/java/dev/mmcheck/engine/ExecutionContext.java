@@ -52,8 +52,39 @@ public interface ExecutionContext {
 
   /**
    * The model-code frames of the current thread's stack (engine and JDK frames removed),
-   * innermost first, at most {@code max}. Costs a stack walk: call it when something new is
-   * seen, not on every event.
+   * innermost first, at most {@code max}. Costs a stack walk: never call it on every event (use
+   * {@link #stackAt} or {@link #witness} with the event's index when something is reported).
    */
   List<StackTraceElement> modelStack(int max);
+
+  /**
+   * The model stack of executed event {@code eventIndex} of this execution: the frames of the
+   * thread that executed it as they were during its callbacks (what {@link #modelStack} would
+   * have returned there), innermost first, at most 8. For the event whose callbacks are
+   * running this is one stack walk; for an earlier event the engine replays this execution's
+   * schedule up to the latest event on new virtual threads (the caller parks meanwhile) and
+   * caches the stacks for the rest of the execution, so a property records event indices
+   * ({@link Event#index()}) on the hot path and asks for stacks only when it reports.
+   *
+   * <p>The default, for contexts that cannot replay (test doubles), knows no stack and returns
+   * an empty list.
+   *
+   * @throws IndexOutOfBoundsException if no such event has been executed
+   */
+  default List<StackTraceElement> stackAt(int eventIndex) {
+    return List.of();
+  }
+
+  /**
+   * A handle on {@link #stackAt stackAt(eventIndex)} that stays valid after this execution:
+   * for a witness that may be shown in a later execution's report (a lock-order edge). Costs a
+   * copy of the schedule prefix (no stack walk); the stack is built by a replay the first time
+   * {@link Witness#stack()} is called, and witnesses taken in the same execution share that
+   * replay. The default resolves {@link #stackAt} at once.
+   *
+   * @throws IndexOutOfBoundsException if no such event has been executed
+   */
+  default Witness witness(int eventIndex) {
+    return Witness.of(eventIndex, executionNumber(), stackAt(eventIndex));
+  }
 }

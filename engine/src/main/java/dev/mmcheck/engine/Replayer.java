@@ -179,6 +179,22 @@ final class Replayer implements Decider {
     }
   }
 
+  /**
+   * The model stack of each event of {@code steps} (innermost first, at most
+   * {@link #STACK_DEPTH} frames), by replaying them with no properties: what
+   * {@link ExecutionContext#stackAt} and {@link Witness#stack} return. May be called from a
+   * listener callback of another execution: the replay runs on new virtual threads while the
+   * calling thread parks. Shorter than {@code steps} if the model diverges from them.
+   */
+  static List<List<StackTraceElement>> stacks(Scenario scenario, List<Schedule.Step> steps, int depthLimit) {
+    Replayer replayer = new Replayer(new Schedule(scenario.name(), java.util.Map.of(), steps));
+    Capture capture = new Capture(replayer);
+    Execution ex = new Execution(replayer, new Dispatch(List.of(capture)), 0, depthLimit, false, new ThreadIds(),
+        false, 0);
+    ex.run(scenario);
+    return capture.stacks; // on a divergence: the events before it (each was checked against its step)
+  }
+
   /** Replays {@code schedule} with no properties, capturing the trace and the end state. */
   static Counterexample capture(Scenario scenario, Schedule schedule, int depthLimit, Violation v,
       ExecutionEnd originalEnd, int executionNumber) {

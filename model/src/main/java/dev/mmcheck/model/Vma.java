@@ -19,13 +19,28 @@ import dev.mmcheck.engine.Tracked;
  * whether the VMA is linked into that mm's list now, a free-standing {@link Cell} written where
  * the kernel links or unlinks it, so that the search orders those writes against every access
  * a property judges by it.
+ *
+ * <p>Open for model authors: a subclass adds its own fields with {@link #cell} (they are
+ * scheduling points and enter the dependency relation like the kernel's fields).
  */
-public final class Vma extends Tracked {
+public class Vma extends Tracked {
+  // vm_flags as in 2.2.1 include/linux/mm.h (the model's paths test READ, WRITE, SHARED,
+  // GROWSDOWN and LOCKED; the others are for model authors' own paths and properties)
   public static final int VM_READ = 0x1;
   public static final int VM_WRITE = 0x2;
+  public static final int VM_EXEC = 0x4;
   public static final int VM_SHARED = 0x8;
+  public static final int VM_MAYREAD = 0x10;
+  public static final int VM_MAYWRITE = 0x20;
+  public static final int VM_MAYEXEC = 0x40;
+  public static final int VM_MAYSHARE = 0x80;
   public static final int VM_GROWSDOWN = 0x100;
+  public static final int VM_GROWSUP = 0x200;
+  public static final int VM_SHM = 0x400;
+  public static final int VM_DENYWRITE = 0x800;
+  public static final int VM_EXECUTABLE = 0x1000;
   public static final int VM_LOCKED = 0x2000;
+  public static final int VM_IO = 0x4000;
 
   /** {@code pgprot_t} bit: PTEs made from this protection are writable. */
   public static final int PROT_WRITE = 0x2;

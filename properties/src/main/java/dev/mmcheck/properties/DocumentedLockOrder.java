@@ -73,7 +73,6 @@ public final class DocumentedLockOrder implements Property, LockListener, Execut
 
   @Override
   public void lockAcquired(ExecutionContext ctx, Event event, SyncObject lock, LockMode mode, boolean trylock) {
-    List<StackTraceElement> here = ctx.modelStack(8);
     Integer rb = rank.get(lock.lockClass());
     if (!trylock && rb != null) {
       for (HeldLocks.Acquisition h : held.of(event.thread())) {
@@ -82,13 +81,13 @@ public final class DocumentedLockOrder implements Property, LockListener, Execut
           ctx.report(this, "lock order violated: " + event.thread() + " acquires " + lock.name() + mode.tag()
               + " (" + lock.lockClass() + ") while holding " + h.lock().name() + h.mode().tag() + " ("
               + h.lock().lockClass() + "); documented: " + String.join(" -> ", order()),
-              List.of(h.lock().name() + h.mode().tag() + " acquired at " + HeldLocks.format(h.stack(), 4),
-                  lock.name() + mode.tag() + " acquired at " + HeldLocks.format(here, 4)));
+              List.of(h.lock().name() + h.mode().tag() + " acquired at " + HeldLocks.format(ctx.stackAt(h.event()), 4),
+                  lock.name() + mode.tag() + " acquired at " + HeldLocks.format(ctx.stackAt(event.index()), 4)));
           break;
         }
       }
     }
-    held.acquired(event.thread(), lock, mode, here);
+    held.acquired(event.thread(), lock, mode, event.index());
   }
 
   @Override

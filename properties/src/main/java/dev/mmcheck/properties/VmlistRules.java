@@ -72,17 +72,21 @@ public final class VmlistRules implements Property, ObjectListener, LockListener
       return;
     }
     List<Held> held = ctx.heldBy(event.thread());
-    String where = event.thread() + " " + event.describe() + " in " + MmLocks.function(ctx) + " holding " + held;
     boolean sem = write ? MmLocks.holdsExclusive(held, mm.mmapSemObject()) : MmLocks.holds(held, mm.mmapSemObject());
     boolean vmlist = MmLocks.holds(held, mm.vmlistLockObject());
     if (write && !sem && !mm.isUnshared()) {
-      ctx.report(this, "rule 1 (modify the vmlist only with mmap_sem): " + where);
+      ctx.report(this, "rule 1 (modify the vmlist only with mmap_sem): " + where(ctx, event, held));
     } else if (write && !vmlist && mm.onMmlist.peek()) {
       ctx.report(this, "rule 2 (modify the vmlist only with vmlist_modify_lock"
-          + (mm.vmlistLockObject() == null ? ", which this era does not have" : "") + "): " + where);
+          + (mm.vmlistLockObject() == null ? ", which this era does not have" : "") + "): " + where(ctx, event, held));
     } else if (!write && !sem && !vmlist && !mm.isUnshared()) {
-      ctx.report(this, "rule 3 (scan the vmlist only with mmap_sem or vmlist_access_lock): " + where);
+      ctx.report(this, "rule 3 (scan the vmlist only with mmap_sem or vmlist_access_lock): " + where(ctx, event, held));
     }
+  }
+
+  /** The report's "who did what where": walks the stack, so only when reporting (issue 13.1). */
+  private static String where(ExecutionContext ctx, Event event, List<Held> held) {
+    return event.thread() + " " + event.describe() + " in " + MmLocks.function(ctx) + " holding " + held;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.mmcheck.engine.props;
 
+import dev.mmcheck.engine.ExecutionContext;
 import dev.mmcheck.engine.LockMode;
 import dev.mmcheck.engine.SyncObject;
 import dev.mmcheck.engine.ThreadRef;
@@ -9,17 +10,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What each thread holds, with where it acquired it: the bookkeeping shared by lock-order
+ * What each thread holds, with the event that acquired it: the bookkeeping shared by lock-order
  * style properties (lockdep's held-lock stack). Feed it from {@code lockAcquired} /
- * {@code lockReleased} and {@link #clear()} it when an execution starts. Not thread-safe (callbacks
- * never run concurrently).
+ * {@code lockReleased} and {@link #clear()} it when an execution starts. It records the event
+ * index only (no stack walk on the hot path): ask {@link ExecutionContext#stackAt} or
+ * {@link ExecutionContext#witness} for the acquisition's stack when reporting. Not thread-safe
+ * (callbacks never run concurrently).
  */
 public final class HeldLocks {
-  /** One held lock: the lock, how it is held, and the model stack of its acquisition. */
-  public record Acquisition(SyncObject lock, LockMode mode, List<StackTraceElement> stack) {
-    /** E.g. {@code mm.mmap_sem(r) acquired at Fault.do_page_fault(Fault.java:40) <- ...}. */
-    public String describe() {
-      return lock.name() + mode.tag() + " acquired at " + format(stack, 3);
+  /**
+   * One held lock: the lock, how it is held, and the index of the event that acquired it in
+   * the current execution.
+   */
+  public record Acquisition(SyncObject lock, LockMode mode, int event) {
+    /** E.g. {@code mm.mmap_sem(r) acquired at Fault.do_page_fault(Fault.java:40) <- ...} (may replay). */
+    public String describe(ExecutionContext ctx) {
+      return lock.name() + mode.tag() + " acquired at " + format(ctx.stackAt(event), 3);
     }
   }
 
@@ -35,9 +41,9 @@ public final class HeldLocks {
     return held.computeIfAbsent(thread.id(), k -> new ArrayList<>());
   }
 
-  /** Records that {@code thread} now holds {@code lock}. */
-  public Acquisition acquired(ThreadRef thread, SyncObject lock, LockMode mode, List<StackTraceElement> stack) {
-    Acquisition a = new Acquisition(lock, mode, List.copyOf(stack));
+  /** Records that {@code thread} now holds {@code lock}, acquired by event {@code event}. */
+  public Acquisition acquired(ThreadRef thread, SyncObject lock, LockMode mode, int event) {
+    Acquisition a = new Acquisition(lock, mode, event);
     of(thread).add(a);
     return a;
   }

@@ -14,6 +14,7 @@ import dev.mmcheck.engine.LockMode;
 import dev.mmcheck.engine.Property;
 import dev.mmcheck.engine.Rcu;
 import dev.mmcheck.engine.SyncObject;
+import dev.mmcheck.engine.Witness;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,24 +41,34 @@ import java.util.Map;
  * ({@link ExecutionContext#searchShared}), so the workers of a parallel search (one instance
  * each) add to one graph and a cycle whose edges were seen by different workers is still found;
  * it is guarded by its own monitor. Held locks are per execution, in the instance.
+ *
+ * <p>Cost: an acquisition records its event index and checks the graph; no stack is walked
+ * during the search. A new edge keeps two {@link Witness}es (its execution's schedule prefix);
+ * their stacks are built by one replay only when the edge is shown in a report, after the
+ * graph's monitor is released (a replay parks the calling virtual thread, which must not hold a
+ * monitor on JDKs that pin). Edges seen again cost nothing.
  */
 public final class LockOrder implements Property, LockListener, ExecutionListener {
+  /** Model frames kept per acquisition in the structured witness (lockdep-style reports print them all). */
   private static final int STACK_DEPTH = 6;
 
-  /** Why an edge exists: the first time it was seen. */
-  private record Witness(String thread, String heldInstance, List<StackTraceElement> heldAt, String takenInstance,
-      List<StackTraceElement> takenAt, int execution) {}
+  /** Why an edge exists: the first time it was seen (stacks resolved when reported). */
+  private record Edge(String thread, String heldInstance, Witness heldAt, String takenInstance, Witness takenAt,
+      int execution) {}
 
   /** The class graph and each edge's first witness, for the whole search; guarded by itself. */
   private static final class Edges {
     final MutableGraph<String> graph = GraphBuilder.directed().allowsSelfLoops(true).build();
-    final Map<List<String>, Witness> witnesses = new HashMap<>();
+    final Map<List<String>, Edge> witnesses = new HashMap<>();
   }
+
+  /** A cycle closed by an acquisition: what to report, with the edges of the cycle copied out of the graph. */
+  private record Found(String message, List<String> cycle, List<Edge> chain) {}
 
   /** The search's edges: set when an execution starts (the same object for every execution and worker). */
   private Edges edges;
   private MutableGraph<String> graph;
-  private Map<List<String>, Witness> witnesses;
+  private Map<List<String>, Edge> witnesses;
   private final HeldLocks held = new HeldLocks();
   private final java.util.Set<String> nestable;
 
@@ -98,16 +109,18 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
     if (lock instanceof Rcu) {
       return;
     }
-    List<StackTraceElement> here = ctx.modelStack(STACK_DEPTH);
-    if (!trylock && !addEdges(ctx, event, lock, mode, here)) {
-      return;
+    if (!trylock) {
+      Found found = addEdges(ctx, event, lock, mode);
+      if (found != null) { // stacks resolved (a replay) outside the graph's monitor
+        ctx.report(this, found.message(), explain(found), cycle(ctx, event, found));
+        return;
+      }
     }
-    held.acquired(event.thread(), lock, mode, here);
+    held.acquired(event.thread(), lock, mode, event.index());
   }
 
-  /** Adds the edges from every held lock to {@code lock}; false if one closed a cycle (reported). */
-  private boolean addEdges(ExecutionContext ctx, Event event, SyncObject lock, LockMode mode,
-      List<StackTraceElement> here) {
+  /** Adds the edges from every held lock to {@code lock}; the cycle one of them closed, or null. */
+  private Found addEdges(ExecutionContext ctx, Event event, SyncObject lock, LockMode mode) {
     synchronized (edges) {
       for (HeldLocks.Acquisition h : held.of(event.thread())) {
         String a = h.lock().lockClass();
@@ -122,27 +135,32 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
           continue;
         }
         graph.putEdge(a, b);
-        witnesses.put(List.of(a, b), new Witness(event.thread().name(), h.lock().name() + h.mode().tag(), h.stack(),
-            lock.name() + mode.tag(), here, ctx.executionNumber()));
+        witnesses.put(List.of(a, b), new Edge(event.thread().name(), h.lock().name() + h.mode().tag(),
+            ctx.witness(h.event()), lock.name() + mode.tag(), ctx.witness(event.index()), ctx.executionNumber()));
         if (a.equals(b)) {
           List<String> self = List.of(a, a);
-          ctx.report(this, "possible recursive locking: " + event.thread() + " acquires " + lock.name() + mode.tag()
-              + " while holding " + h.lock().name() + h.mode().tag() + " (lock class " + a + ")", explain(self),
-              cycle(event, self));
-          return false;
+          return found("possible recursive locking: " + event.thread() + " acquires " + lock.name() + mode.tag()
+              + " while holding " + h.lock().name() + h.mode().tag() + " (lock class " + a + ")", self);
         }
         List<String> back = path(b, a);
         if (back != null) {
           List<String> cycle = new ArrayList<>();
           cycle.add(a);
           cycle.addAll(back);
-          ctx.report(this, "possible circular locking dependency: " + String.join(" -> ", cycle), explain(cycle),
-              cycle(event, cycle));
-          return false;
+          return found("possible circular locking dependency: " + String.join(" -> ", cycle), cycle);
         }
       }
     }
-    return true;
+    return null;
+  }
+
+  /** {@code cycle} (classes, first = last) with its edges copied out of the graph (call holding its monitor). */
+  private Found found(String message, List<String> cycle) {
+    List<Edge> chain = new ArrayList<>();
+    for (int i = 0; i + 1 < cycle.size(); i++) {
+      chain.add(witnesses.get(List.of(cycle.get(i), cycle.get(i + 1))));
+    }
+    return new Found(message, List.copyOf(cycle), chain);
   }
 
   @Override
@@ -178,31 +196,39 @@ public final class LockOrder implements Property, LockListener, ExecutionListene
     }
   }
 
-  /** The structured witness of {@code cycle} (classes, first = last) closed by {@code event}'s acquisition. */
-  private LockCycle cycle(Event event, List<String> cycle) {
+  /** The structured witness of {@code found}'s cycle, closed by {@code event}'s acquisition (may replay). */
+  private LockCycle cycle(ExecutionContext ctx, Event event, Found found) {
+    List<String> cycle = found.cycle();
     List<LockCycle.Dependency> chain = new ArrayList<>();
     for (int i = 0; i + 1 < cycle.size(); i++) {
       String from = cycle.get(i);
       String to = cycle.get(i + 1);
-      Witness w = witnesses.get(List.of(from, to));
-      chain.add(new LockCycle.Dependency(w.thread, new LockCycle.Acquisition(from, w.heldInstance, w.heldAt),
-          new LockCycle.Acquisition(to, w.takenInstance, w.takenAt), w.execution));
+      Edge w = found.chain().get(i);
+      chain.add(new LockCycle.Dependency(w.thread, new LockCycle.Acquisition(from, w.heldInstance, top(w.heldAt.stack())),
+          new LockCycle.Acquisition(to, w.takenInstance, top(w.takenAt.stack())), w.execution));
     }
     List<LockCycle.Acquisition> holding = new ArrayList<>();
     for (HeldLocks.Acquisition h : held.of(event.thread())) {
-      holding.add(new LockCycle.Acquisition(h.lock().lockClass(), h.lock().name() + h.mode().tag(), h.stack()));
+      holding.add(new LockCycle.Acquisition(h.lock().lockClass(), h.lock().name() + h.mode().tag(),
+          top(ctx.stackAt(h.event()))));
     }
     return new LockCycle(event.thread().name(), chain, holding);
   }
 
-  private List<String> explain(List<String> cycle) {
+  private static List<StackTraceElement> top(List<StackTraceElement> stack) {
+    return stack.size() <= STACK_DEPTH ? stack : stack.subList(0, STACK_DEPTH);
+  }
+
+  /** The report's detail lines for {@code found}'s cycle (may replay). */
+  private static List<String> explain(Found found) {
+    List<String> cycle = found.cycle();
     List<String> lines = new ArrayList<>();
     for (int i = 0; i + 1 < cycle.size(); i++) {
-      Witness w = witnesses.get(List.of(cycle.get(i), cycle.get(i + 1)));
+      Edge w = found.chain().get(i);
       lines.add(cycle.get(i) + " -> " + cycle.get(i + 1) + ": " + w.thread + " held " + w.heldInstance
           + " while acquiring " + w.takenInstance + " (execution " + w.execution + ")");
-      lines.add("    " + w.heldInstance + " acquired at " + HeldLocks.format(w.heldAt, 3));
-      lines.add("    " + w.takenInstance + " acquired at " + HeldLocks.format(w.takenAt, 3));
+      lines.add("    " + w.heldInstance + " acquired at " + HeldLocks.format(w.heldAt.stack(), 3));
+      lines.add("    " + w.takenInstance + " acquired at " + HeldLocks.format(w.takenAt.stack(), 3));
     }
     return lines;
   }

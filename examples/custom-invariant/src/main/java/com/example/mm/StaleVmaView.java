@@ -84,7 +84,7 @@ public final class StaleVmaView implements Property, ObjectListener, ExecutionLi
   @Override
   public void objectAccessed(ExecutionContext ctx, Event e, Tracked object) {
     if (object instanceof Vma vma) {
-      String field = e.object().substring(e.object().lastIndexOf('.') + 1);
+      String field = e.field().orElse("");
       if (!fields.contains(field)) {
         return;
       }
@@ -95,7 +95,7 @@ public final class StaleVmaView implements Property, ObjectListener, ExecutionLi
         writes.computeIfAbsent(vma, v -> new HashMap<>()).computeIfAbsent(field, f -> new HashMap<>())
             .put(e.thread(), e.index());
       }
-    } else if (object instanceof MmStruct && e.kind() == EventKind.WRITE && e.object().contains(".pte[")
+    } else if (object instanceof MmStruct && e.kind() == EventKind.WRITE && e.field().orElse("").startsWith("pte[")
         && (!installsOnly || (e.value() instanceof Pte p && p.present()))) {
       check(ctx, e);
     }

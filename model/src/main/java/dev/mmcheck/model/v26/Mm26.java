@@ -40,6 +40,7 @@ import java.util.Set;
 public final class Mm26 {
   private final String name;
   public final Discipline26 d;
+  /** The named era {@link #d} came from, or null for a discipline of the author's own; informational (paths read {@link #d}). */
   public final Era26 era;
   /** {@code mmap_sem}: the rwsem, or (Dufour's step 1) a full-range range lock: {@link MmapSemKind}. */
   public final RwSem mmapSem;
@@ -63,6 +64,14 @@ public final class Mm26 {
 
   public Mm26(String name, Era26 era, Discipline26 d, int pages) {
     this(name, era, d, pages, MmapSemKind.RWSEM);
+  }
+
+  /**
+   * An mm for a discipline of the model author's own (a 3.x or 4.x kernel, a proposal): no
+   * named era ({@link #era} is null), {@code mmap_sem} an rwsem. The paths read only {@code d}.
+   */
+  public Mm26(String name, Discipline26 d, int pages) {
+    this(name, null, d, pages, MmapSemKind.RWSEM);
   }
 
   /** As above, with {@code mmap_sem} of {@code sem} kind. */

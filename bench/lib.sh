@@ -1,0 +1,19 @@
+# Sourced by the bench scripts: the JDK 21+ to run with ($java_bin), the harness class path
+# ($bench_cp: cli jar, its runtime libraries, the bench jar) and the JVM options of ./mmcheck.
+java_bin=java
+for j in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
+  if [ -n "$j" ] && [ -x "$j/bin/java" ] && "$j/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+    java_bin="$j/bin/java"; break
+  fi
+done
+bench_jar() { # the jar of module $1 (not -sources / -javadoc / -tests)
+  local j
+  for j in "$1"/target/mmcheck-*.jar; do
+    case "$j" in *-sources.jar|*-javadoc.jar|*-tests.jar) continue ;; esac
+    [ -f "$j" ] && { printf '%s' "$j"; return 0; }
+  done
+  echo "no $1 jar: build first (mvn -B -DskipTests package)" >&2
+  return 1
+}
+bench_cp="$(bench_jar cli):cli/target/lib/*:$(bench_jar bench)"
+vm_opts=(-Djdk.virtualThreadScheduler.parallelism=1 -Djdk.virtualThreadScheduler.maxPoolSize=1 -XX:+UseParallelGC)
