@@ -11,6 +11,7 @@ import dev.mmcheck.engine.LockMode;
 import dev.mmcheck.engine.Property;
 import dev.mmcheck.engine.SyncObject;
 import dev.mmcheck.engine.ThreadRef;
+import dev.mmcheck.engine.Witness;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -113,6 +114,16 @@ public final class DocumentedLockOrder6 implements Property, LockListener, Execu
 
     public List<StackTraceElement> modelStack(int max) {
       return ctx.modelStack(max);
+    }
+
+    @Override
+    public List<StackTraceElement> stackAt(int eventIndex) {
+      return ctx.stackAt(eventIndex);
+    }
+
+    @Override
+    public Witness witness(int eventIndex) {
+      return ctx.witness(eventIndex);
     }
   }
 }

@@ -168,6 +168,10 @@ class V6PropertyTest {
     assertEquals("violation documented-lock-order-6", verdict(r));
     assertEquals(1, r.statistics().executions());
     assertTrue(message(r).contains("acquires vma.vm_lock(w) (vm_lock) while holding av.rwsem(w)"), message(r));
+    // both acquisition sites, found through the wrapper's stackAt (the engine's lazy witnesses)
+    List<String> details = ((Result.ViolationsFound) r).first().violation().details();
+    assertTrue(details.size() == 2 && details.get(0).contains("av.rwsem(w) acquired at Mmap6.mm_take_all_locks")
+        && details.get(1).contains("vma.vm_lock(w) acquired at PerVmaLock.vma_start_write"), details.toString());
     assertEquals("verified", verdict(run("mm-take-all-locks", params("6.4", F), List.of(new DocumentedLockOrder6()))));
     assertEquals("verified", verdict(run("fork-vs-vma-fault", params("6.4", F), List.of(new DocumentedLockOrder6()))));
     // the same table through the 2.6 property, under its own name
