@@ -38,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DocsTest {
   static final Path ROOT = Path.of("..");
-  static final List<Path> DOCS = List.of(ROOT.resolve("README.md"), ROOT.resolve("model/README.md"),
-      ROOT.resolve("cli/README.md"));
+  /** The docs checked; model/README-part4.md (issue 10) until the lead merges it into model/README.md. */
+  static final List<Path> DOCS = Stream.of(ROOT.resolve("README.md"), ROOT.resolve("model/README.md"),
+      ROOT.resolve("cli/README.md"), ROOT.resolve("model/README-part4.md")).filter(Files::exists).toList();
   private static final Pattern CITATION = Pattern.compile("\\b(\\w+)\\.java:(\\d+)\\)?\\s*\\((\\w+)\\.([\\w$<>]+)\\)");
   private static final Pattern README_TRACE = Pattern.compile(
       "^\\s*\\[(\\d+)\\]\\s+(.+?)\\s+at (\\S+\\.java:\\d+)\\s+\\((\\S+)\\)(?:\\s+held: (.*))?$");
