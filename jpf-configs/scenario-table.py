@@ -4,16 +4,17 @@ config's first comment line (what it shows) and its `# source:` line (provenance
 verdict, executions and time. A config with a `# n/a:` line is shown as n/a (its verdict in
 brackets): it cannot differ from another row of its era and is not counted as evidence.
 
-Usage: python3 jpf-configs/scenario-table.py [--part1 | --v26] > /tmp/table.md
+Usage: python3 jpf-configs/scenario-table.py [--part1 | --v26 | --v6] > /tmp/table.md
   --part1  only jpf-configs/*.jpf (the 1998-2002 model)
   --v26    only jpf-configs/v26/*.jpf (the 2.6 / 2013 model)
-  default  both (examples/ is never included: it holds engine demos, not kernel scenarios)"""
+  --v6     only jpf-configs/v6/*.jpf (the 6.1 / 6.4 / 6.15 model)
+  default  every folder (examples/ is never included: it holds engine demos, not kernel scenarios)"""
 import pathlib, re, subprocess, sys
 
 root = pathlib.Path(__file__).resolve().parent.parent
 cfgdir = root / "jpf-configs"
 which = sys.argv[1] if len(sys.argv) > 1 else "--all"
-if which not in ("--all", "--part1", "--v26"):
+if which not in ("--all", "--part1", "--v26", "--v6"):
     sys.exit(__doc__)
 
 
@@ -23,8 +24,8 @@ def selected(p):
         return False
     if which == "--part1":
         return len(rel) == 1
-    if which == "--v26":
-        return rel[0] == "v26"
+    if which in ("--v26", "--v6"):
+        return rel[0] == which[2:]
     return True
 
 

@@ -614,7 +614,7 @@ final class Execution implements ExecutionContext, World {
       unfinished = true;
       boolean en = t.pending.enabled(t);
       if (en) {
-        enabled |= 1L << i;
+        enabled |= 1L << t.id; // stable ids: spawn order (list position) may differ between executions
       }
       if (en != t.enabledLast) {
         t.enabledLast = en;
@@ -656,7 +656,7 @@ final class Execution implements ExecutionContext, World {
       }
       return null;
     }
-    return threads.get(tid);
+    return byTid[tid];
   }
 
   /** Marks the execution as a model error (divergence on replay, engine failure). */
