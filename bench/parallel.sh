@@ -20,8 +20,8 @@ for ((r = 1; r <= reps; r++)); do
   for run in "${runs[@]}"; do
     for w in 1 2; do
       # shellcheck disable=SC2086
-      line="$(MMCHECK_NO_BUILD=1 ./mmcheck --no-progress $run +search.strategy=exhaustive +search.max_executions=$cap \
-        +search.workers=$w +report.console.trace=false 2>&1 | awk '
+      line="$( (MMCHECK_NO_BUILD=1 ./mmcheck --no-progress $run +search.strategy=exhaustive +search.max_executions=$cap \
+        +search.workers=$w +report.console.trace=false 2>&1 || true) | awk '
           /^executions:/ {e=$2} /^wall time:/ {t=$3} /^no errors detected|^error #1|^search was/ {if (!v) v=$0}
           END {print e "\t" t "\t" v}')"
       printf '%s\t%s\t%s\n' "${run%% *}" "$w" "$line" >>"$out"
