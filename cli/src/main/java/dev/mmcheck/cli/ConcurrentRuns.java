@@ -46,18 +46,26 @@ final class ConcurrentRuns implements AutoCloseable {
     return () -> {
       try {
         T result = f.get();
-        env.err().print(err.toString(StandardCharsets.UTF_8));
-        env.err().flush();
-        env.out().print(out.toString(StandardCharsets.UTF_8));
-        env.out().flush();
+        print(env, out, err);
         return result;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while waiting for a config", e);
       } catch (ExecutionException e) {
+        print(env, out, err); // what the run printed before it failed, as the sequential command shows it
+        if (e.getCause() instanceof Error er) {
+          throw er; // as the sequential command would see it (a search turns its own out of memory into a model error)
+        }
         throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
       }
     };
+  }
+
+  private static void print(Env env, ByteArrayOutputStream out, ByteArrayOutputStream err) {
+    env.err().print(err.toString(StandardCharsets.UTF_8));
+    env.err().flush();
+    env.out().print(out.toString(StandardCharsets.UTF_8));
+    env.out().flush();
   }
 
   @Override
