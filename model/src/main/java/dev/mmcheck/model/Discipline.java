@@ -1,5 +1,8 @@
 package dev.mmcheck.model;
 
+import static dev.mmcheck.model.Knobs.bool;
+import static dev.mmcheck.model.Knobs.given;
+
 import java.util.List;
 import java.util.Map;
 
@@ -134,23 +137,7 @@ public record Discipline(boolean syscallsTakeMmapSem, boolean syscallsTakeBkl, V
         bool(p, "kswapdPinsMm", kswapdPinsMm));
   }
 
-  /** A knob is overridden unless absent, empty or {@code era} (the era's own value). */
-  private static boolean given(Map<String, String> p, String key) {
-    String v = p.get(key);
-    return v != null && !v.isBlank() && !v.trim().equals("era");
-  }
 
-  private static boolean bool(Map<String, String> p, String knob, boolean dflt) {
-    if (!given(p, "mm." + knob)) {
-      return dflt;
-    }
-    String v = p.get("mm." + knob);
-    return switch (v.trim()) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new IllegalArgumentException("mm." + knob + " must be true, false or era, not '" + v + "'");
-    };
-  }
 
   private static <E extends Enum<E>> E en(Map<String, String> p, String knob, Class<E> type, E dflt) {
     if (!given(p, "mm." + knob)) {

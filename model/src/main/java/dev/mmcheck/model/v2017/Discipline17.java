@@ -1,5 +1,8 @@
 package dev.mmcheck.model.v2017;
 
+import static dev.mmcheck.model.Knobs.bool;
+import static dev.mmcheck.model.Knobs.given;
+
 import java.util.List;
 import java.util.Map;
 
@@ -105,22 +108,7 @@ public record Discipline17(MmLock.Kind mmLock, boolean bkl, boolean pageTableLoc
     }
   }
 
-  static boolean given(Map<String, String> p, String key) {
-    String v = p.get(key);
-    return v != null && !v.isBlank() && !v.trim().equals("era");
-  }
 
-  static boolean bool(Map<String, String> p, String knob, boolean dflt) {
-    if (!given(p, "mm." + knob)) {
-      return dflt;
-    }
-    String v = p.get("mm." + knob).trim();
-    return switch (v) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new IllegalArgumentException("mm." + knob + " must be true, false or era, not '" + v + "'");
-    };
-  }
 
   static <E extends Enum<E>> E choice(Map<String, String> p, String knob, Class<E> type, E dflt) {
     if (!given(p, "mm." + knob)) {

@@ -1,5 +1,8 @@
 package dev.mmcheck.model.v2018;
 
+import static dev.mmcheck.model.Knobs.bool;
+import static dev.mmcheck.model.Knobs.given;
+
 import java.util.List;
 import java.util.Map;
 
@@ -57,22 +60,7 @@ public record Discipline18(boolean sectioned, boolean mapFixedAtomic, Mark mark,
     return knob.equals("mark") ? List.of("era", "NONE", "DELETED", "LOCKED") : List.of("era", "true", "false");
   }
 
-  private static boolean given(Map<String, String> p, String key) {
-    String v = p.get(key);
-    return v != null && !v.isBlank() && !v.trim().equals("era");
-  }
 
-  private static boolean bool(Map<String, String> p, String knob, boolean dflt) {
-    if (!given(p, "mm." + knob)) {
-      return dflt;
-    }
-    String v = p.get("mm." + knob).trim();
-    return switch (v) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new IllegalArgumentException("mm." + knob + " must be true, false or era, not '" + v + "'");
-    };
-  }
 
   private static Mark mark(Map<String, String> p, Mark dflt) {
     if (!given(p, "mm.mark")) {

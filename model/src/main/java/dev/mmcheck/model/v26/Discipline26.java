@@ -1,5 +1,8 @@
 package dev.mmcheck.model.v26;
 
+import static dev.mmcheck.model.Knobs.bool;
+import static dev.mmcheck.model.Knobs.given;
+
 import java.util.List;
 import java.util.Map;
 
@@ -97,20 +100,5 @@ public record Discipline26(boolean writeCopyUnderPageLock, boolean faultLocksPag
     throw new IllegalArgumentException("mm.seqValidate must be NONE, DETACH, VMA, MM or era, not '" + v + "'");
   }
 
-  private static boolean given(Map<String, String> p, String key) {
-    String v = p.get(key);
-    return v != null && !v.isBlank() && !v.trim().equals("era");
-  }
 
-  private static boolean bool(Map<String, String> p, String knob, boolean dflt) {
-    if (!given(p, "mm." + knob)) {
-      return dflt;
-    }
-    String v = p.get("mm." + knob).trim();
-    return switch (v) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new IllegalArgumentException("mm." + knob + " must be true, false or era, not '" + v + "'");
-    };
-  }
 }

@@ -1,5 +1,7 @@
 package dev.mmcheck.model.v6;
 
+import static dev.mmcheck.model.Knobs.bool;
+
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,15 +87,4 @@ public record Discipline6(boolean stackExpandUnderWriteLock, boolean forkWriteLo
         vmaLockChecksMm, takeAllLocksVmaFirst, dropAllLocksKeepsVmaLocks, vmaStartWriteWaitsReaders};
   }
 
-  private static boolean bool(Map<String, String> p, String knob, boolean dflt) {
-    String v = p.get("mm." + knob);
-    if (v == null || v.isBlank() || v.trim().equals("era")) {
-      return dflt;
-    }
-    return switch (v.trim()) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new IllegalArgumentException("mm." + knob + " must be true, false or era, not '" + v.trim() + "'");
-    };
-  }
 }
