@@ -167,7 +167,7 @@ public final class Checker {
             + "listeners from Checker.withListenerFactory(supplier): one set per worker");
       }
       ParallelSearch ps = new ParallelSearch(instrumented(), o, oneWorker, control);
-      return timed(supervise(o, ps::explore, ps::current, ps::statistics), started);
+      return timed(supervise(o, c -> ps.explore(), ps::current, ps::statistics), started);
     }
     Explorer explorer = new Explorer(instrumented(), o, new Dispatch(oneWorker.get()), control);
     return timed(supervise(o, explorer::explore, () -> {
@@ -222,9 +222,10 @@ public final class Checker {
     long start = System.nanoTime();
     AtomicReference<Execution> current = new AtomicReference<>();
     Scenario scenario = instrumented();
-    return timed(supervise(options, () -> {
+    return timed(supervise(options, carrier -> {
       Execution ex = new Execution(new Replayer(schedule), new Dispatch(listenersForSearch()), 1, options.depthLimit(),
           false, new ThreadIds(), !options.multipleErrors(), options.spinLimit());
+      ex.carrier = carrier;
       java.util.Map<String, Object> shared = new java.util.HashMap<>();
       ex.shared = (k, make) -> shared.computeIfAbsent(k, x -> make.get());
       current.set(ex);
@@ -250,7 +251,8 @@ public final class Checker {
   private static final int WALL_STALL_FACTOR = 12;
 
   private interface Search {
-    Result run();
+    /** Runs the search; its executions' model threads go on {@code carrier} (the search's own). */
+    Result run(Carrier carrier);
   }
 
   /**
@@ -265,13 +267,27 @@ public final class Checker {
       java.util.function.Supplier<Statistics> stats) {
     AtomicReference<Result> result = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread t = Thread.ofVirtual().name("mmcheck-explorer").start(() -> {
+    // the search and its model threads on a carrier of their own: hand-offs stay on one core,
+    // and a model thread that never yields holds that carrier only, not the JVM's scheduler
+    Carrier carrier = Carrier.own("mmcheck-search");
+    Thread t = carrier.unstarted("mmcheck-explorer", () -> {
       try {
-        result.set(search.run());
+        result.set(search.run(carrier));
       } catch (Throwable e) {
         failure.set(e);
       }
     });
+    t.start();
+    try {
+      return watch(options, t, result, failure, current, stats);
+    } finally {
+      carrier.close();
+    }
+  }
+
+  private Result watch(SearchOptions options, Thread t, AtomicReference<Result> result,
+      AtomicReference<Throwable> failure, java.util.function.Supplier<List<Execution>> current,
+      java.util.function.Supplier<Statistics> stats) {
     long stall = options.stallTimeout().toNanos();
     // per execution in progress: events seen, and when that count last changed (CPU and wall clock)
     java.util.Map<Execution, long[]> watched = new java.util.IdentityHashMap<>();

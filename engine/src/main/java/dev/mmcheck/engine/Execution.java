@@ -76,6 +76,8 @@ final class Execution implements ExecutionContext, World {
   private PrefixReplay prefix;
   /** Site recording and removal ({@link SiteAnalysis}), or null (the normal search: no stack walks). */
   SiteRun sites;
+  /** Where its model threads run (set by the search worker that runs it). */
+  Carrier carrier = Carrier.JVM;
 
   Execution(Decider decider, Dispatch ls, int number, int depthLimit, boolean capture, ThreadIds ids,
       boolean stopOnViolation, int spinLimit) {

@@ -55,7 +55,8 @@ final class Explorer implements Decider {
     this.reduction = Reduction.of(opt.strategy());
   }
 
-  Result explore() {
+  /** Runs the search; the model threads of its executions run on {@code carrier}. */
+  Result explore(Carrier carrier) {
     startNanos = System.nanoTime();
     Map<String, Counterexample> found = new LinkedHashMap<>();
     long deadline = opt.timeLimit().isZero() ? Long.MAX_VALUE : startNanos + opt.timeLimit().toNanos();
@@ -64,6 +65,7 @@ final class Explorer implements Decider {
       Execution ex = new Execution(this, ls, (int) Math.min(executions, Integer.MAX_VALUE), opt.depthLimit(), false,
           threadIds, !opt.multipleErrors(), opt.spinLimit());
       ex.shared = (k, make) -> shared.computeIfAbsent(k, x -> make.get());
+      ex.carrier = carrier;
       currentExecution = ex;
       ExecutionEnd end = ex.run(scenario);
       events += ex.ops.size();
@@ -195,8 +197,11 @@ final class Explorer implements Decider {
     if (candidates == 0) {
       return -1;
     }
-    // a thread repeating a busy-wait iteration is not preferred: let the others make progress
-    int preferred = prev >= 0 && ex.thread(prev).spin.repeats() > 0 && (candidates & ~(1L << prev)) != 0
+    // a thread repeating a busy-wait iteration is not preferred: let the others make progress,
+    // if the preemption bound allows it (else the node would be cut, and with it the
+    // executions in which the spinning thread goes on)
+    boolean mayPreempt = opt.preemptionBound() < 0 || node.preemptionsBefore < opt.preemptionBound();
+    int preferred = mayPreempt && prev >= 0 && ex.thread(prev).spin.repeats() > 0 && (candidates & ~(1L << prev)) != 0
         ? Long.numberOfTrailingZeros(candidates & ~(1L << prev)) : prev;
     int tid = reduction.first(node, parent, candidates, preferred);
     if (!preemptionAllowed(node, tid)) {

@@ -45,7 +45,7 @@ final class ModelThread {
     this.ref = new ThreadRef(id, name);
     this.body = body;
     this.spawnEvent = spawnEvent;
-    this.baton = new Baton(Thread.ofVirtual().name("mmcheck:" + name).unstarted(this::main));
+    this.baton = new Baton(exec.carrier.unstarted("mmcheck:" + name, this::main));
   }
 
   private void main() {

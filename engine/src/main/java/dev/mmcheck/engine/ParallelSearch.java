@@ -7,9 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -21,11 +18,14 @@ import java.util.function.Supplier;
  * <p>The tree: a {@link PNode} is a decision point (the state after a schedule prefix); its
  * branches are every enabled thread (and, for a {@code choose}, every value). A worker
  * <em>claims</em> a pending branch, replays the prefix up to its node, runs the branch and
- * continues depth first below it, creating nodes as it goes; the other branches of the nodes it
- * creates are offered to idle workers through a queue. Every branch goes pending -&gt; active
+ * continues depth first below it, creating nodes as it goes. A worker whose subtree is done
+ * <em>steals</em>: it claims the pending branch nearest the root on the path of a busy worker
+ * (the biggest subtree left, so steals are rare), or waits. Every branch goes pending -&gt; active
  * (claimed) -&gt; done (its subtree fully explored); a node is finished when it has neither
  * pending nor active branches, and then its own branch in its parent is done. The search ends
- * when no worker is busy and no branch is pending. Without a reduction no branch depends on
+ * when every worker is idle (then no branch is pending: a pending branch is always on the path
+ * of the busy worker that made its node). The tree holds the open paths only: a done branch
+ * drops its subtree. Without a reduction no branch depends on
  * another, so the executions are exactly those of the sequential search and the counts,
  * verdicts and violation sets are the same (tested in {@code ParallelSearchTest}). The tree is
  * guarded by one lock; executions run without it.
@@ -54,7 +54,6 @@ final class ParallelSearch {
     /** Finished branches: thread, footprint, choice value. */
     final List<WakeupTree> done = new ArrayList<>(2);
     int active;
-    boolean queued;
 
     PNode(PNode parent, WakeupTree via, long enabled, int prev, int preemptionsBefore) {
       this.parent = parent;
@@ -90,12 +89,14 @@ final class ParallelSearch {
   private final Checker.Control control;
   private final ThreadIds threadIds = new ThreadIds();
   private final Object lock = new Object();
-  private final LinkedBlockingDeque<PNode> pool = new LinkedBlockingDeque<>();
-  private final AtomicInteger busy = new AtomicInteger();
+  /** Workers waiting in {@link #take} (guarded by the lock); the search is over when all are. */
+  private volatile int idleWorkers;
+  private boolean over;
   private final AtomicLong executionNumbers = new AtomicLong();
   private final Map<String, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Counterexample> found = new LinkedHashMap<>();
-  private final Set<Bound> boundsHit = EnumSet.noneOf(Bound.class);
+  /** Concurrent: a worker adds to it at its private nodes without the lock. */
+  private final Set<Bound> boundsHit = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile boolean stop;
   private volatile Result.ModelError modelError;
   private long completed;
@@ -121,15 +122,15 @@ final class ParallelSearch {
     startNanos = System.nanoTime();
     deadline = opt.timeLimit().isZero() ? Long.MAX_VALUE : startNanos + opt.timeLimit().toNanos();
     for (int w = 0; w < opt.workers(); w++) {
-      workers.add(new Worker(new Dispatch(listeners.get())));
+      workers.add(new Worker(new Dispatch(listeners.get()), Carrier.own("mmcheck-carrier-" + w)));
     }
-    busy.set(1); // worker 0 starts at the root
     List<Thread> threads = new ArrayList<>();
     for (int w = 0; w < workers.size(); w++) {
       Worker wk = workers.get(w);
       boolean first = w == 0;
-      threads.add(Thread.ofVirtual().name("mmcheck-worker-" + w).start(() -> wk.run(first)));
+      threads.add(wk.carrier.unstarted("mmcheck-worker-" + w, () -> wk.run(first)));
     }
+    threads.forEach(Thread::start);
     try {
       for (Thread t : threads) {
         t.join();
@@ -138,6 +139,7 @@ final class ParallelSearch {
       Thread.currentThread().interrupt();
       stop = true;
     }
+    workers.forEach(w -> w.carrier.close());
     Statistics stats = statistics();
     for (Worker w : workers) {
       for (SearchListener l : w.ls.search) {
@@ -149,13 +151,18 @@ final class ParallelSearch {
     }
     synchronized (lock) {
       if (!found.isEmpty()) {
-        return new Result.ViolationsFound(new ArrayList<>(found.values()), new ArrayList<>(boundsHit), stats);
+        return new Result.ViolationsFound(new ArrayList<>(found.values()), bounds(), stats);
       }
       if (!boundsHit.isEmpty()) {
-        return new Result.BoundReached(new ArrayList<>(boundsHit), stats);
+        return new Result.BoundReached(bounds(), stats);
       }
     }
     return new Result.Verified(stats);
+  }
+
+  /** The bounds hit, in their declaration order (as a sequential search lists them). */
+  private List<Bound> bounds() {
+    return boundsHit.isEmpty() ? List.of() : new ArrayList<>(EnumSet.copyOf(boundsHit));
   }
 
   Statistics statistics() {
@@ -218,42 +225,97 @@ final class ParallelSearch {
     node.wakeup.remove(b);
     node.done.add(b);
     node.active--;
+    // its subtree is explored: keep only what later choices at this node read (thread, value),
+    // so that the search retains its open frontier, not every node it ever made
+    b.node = null;
+    b.children.clear();
   }
 
-  private void offer(PNode node) {
-    if (!node.queued) {
-      node.queued = true;
-      pool.addLast(node);
+  /**
+   * The next subtree for {@code me}, whose own is done: a pending branch on the path of a busy
+   * worker, nearest the root (not at the last node of a path, whose branch has not run yet),
+   * as the whole path to it; or null when the search is over. Waits while no branch is pending.
+   */
+  private List<Entry> take(Worker me) {
+    synchronized (lock) {
+      me.idle = true;
+      idleWorkers++;
+      try {
+        while (!stop && !over) {
+          if (me.assigned != null) {
+            List<Entry> given = me.assigned;
+            me.assigned = null;
+            return given;
+          }
+          List<Entry> stolen = steal(me);
+          if (stolen != null) {
+            return stolen;
+          }
+          if (idleWorkers == workers.size() && workers.stream().allMatch(w -> w.assigned == null)) {
+            over = true;
+            lock.notifyAll();
+            return null;
+          }
+          try {
+            lock.wait(2);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop = true;
+          }
+        }
+        return null;
+      } finally {
+        idleWorkers--;
+        me.idle = false;
+      }
     }
   }
 
-  /** A node with pending branches to claim, or null when the search is over. */
-  private Entry take() {
-    while (!stop) {
-      PNode node;
-      try {
-        node = pool.pollFirst(20, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
-      }
-      if (node == null) {
-        if (busy.get() == 0 && pool.isEmpty()) {
-          return null;
+  /**
+   * Under the lock, by a busy worker that just published its path: claims work for every idle
+   * worker that has none (so that an idle worker gets work even when the scheduler does not
+   * run it before the busy one claims the branch itself).
+   */
+  private void feedIdle() {
+    boolean fed = false;
+    for (Worker w : workers) {
+      if (w.idle && w.assigned == null) {
+        List<Entry> p = steal(w);
+        if (p == null) {
+          break;
         }
-        continue;
+        w.assigned = p;
+        fed = true;
       }
-      synchronized (lock) {
-        node.queued = false;
-        busy.incrementAndGet();
-        WakeupTree b = claimNext(node);
+    }
+    if (fed) {
+      lock.notifyAll();
+    }
+  }
+
+  /** Under the lock: claims the pending branch nearest the root on a busy worker's path. */
+  private List<Entry> steal(Worker me) {
+    int longest = 0;
+    for (Worker w : workers) {
+      if (!w.idle) {
+        longest = Math.max(longest, w.stealable + 1);
+      }
+    }
+    for (int k = 0; k < longest - 1; k++) {
+      for (Worker w : workers) {
+        if (w == me || w.idle || k >= w.stealable) {
+          continue;
+        }
+        Entry e = w.visible[k];
+        WakeupTree b = claimNext(e.node());
         if (b != null) {
-          if (hasPending(node)) {
-            offer(node);
+          List<Entry> out = new ArrayList<>(k + 1);
+          for (int i = 0; i < k; i++) {
+            out.add(w.visible[i]);
           }
-          return new Entry(node, b);
+          out.add(new Entry(e.node(), b));
+          return out;
         }
-        busy.decrementAndGet();
       }
     }
     return null;
@@ -275,9 +337,25 @@ final class ParallelSearch {
     private int replayDepth;
     private int rootDepth;
     volatile Execution current;
+    /** In {@link #take} (guarded by the lock): its path is not a busy one. */
+    boolean idle;
+    /** Work a busy worker claimed for it while it was idle (guarded by the lock), or null. */
+    List<Entry> assigned;
+    /**
+     * The path as other workers may see it (guarded by the lock): a copy made at each
+     * backtrack. Nodes the worker creates during an execution stay private to it until then, so
+     * that a scheduling point takes no lock.
+     */
+    Entry[] visible = new Entry[64];
+    int visibleSize;
+    /** Visible entries whose branch has run (its event executed): other workers may claim at their nodes. */
+    int stealable;
+    /** The platform thread that runs this worker and its model threads (one core per worker). */
+    final Carrier carrier;
 
-    Worker(Dispatch ls) {
+    Worker(Dispatch ls, Carrier carrier) {
       this.ls = ls;
+      this.carrier = carrier;
     }
 
     void run(boolean startAtRoot) {
@@ -286,20 +364,16 @@ final class ParallelSearch {
           rootDepth = 0;
           replayDepth = 0;
           explore();
-          busy.decrementAndGet();
         }
-        for (Entry e = take(); e != null; e = take()) {
-          path.clear();
-          List<Entry> prefix = new ArrayList<>();
-          for (PNode n = e.node(); n.parent != null; n = n.parent) {
-            prefix.add(0, new Entry(n.parent, n.via));
+        for (List<Entry> p = take(this); p != null; p = take(this)) {
+          synchronized (lock) {
+            path.clear();
+            path.addAll(p);
+            publish(path.size() - 1);
           }
-          path.addAll(prefix);
-          path.add(e);
           rootDepth = path.size() - 1;
           replayDepth = path.size();
           explore();
-          busy.decrementAndGet();
         }
       } catch (RuntimeException | Error e) {
         modelError = new Result.ModelError("engine failure in a search worker: " + e, null, null);
@@ -336,6 +410,7 @@ final class ParallelSearch {
         Execution ex = new Execution(this, ls, (int) Math.min(number, Integer.MAX_VALUE), opt.depthLimit(), false,
             threadIds, !opt.multipleErrors(), opt.spinLimit());
         ex.shared = (k, make) -> shared(k, make);
+        ex.carrier = carrier;
         current = ex;
         ExecutionEnd end = ex.run(scenario);
         current = null;
@@ -347,11 +422,6 @@ final class ParallelSearch {
         record(ex, end);
         if (stop) {
           return;
-        }
-        synchronized (lock) {
-          if (!path.isEmpty() && hasPending(path.get(path.size() - 1).node())) {
-            offer(path.get(path.size() - 1).node());
-          }
         }
         if (!backtrack(ex)) {
           return;
@@ -410,6 +480,26 @@ final class ParallelSearch {
       return Replayer.capture(scenario, schedule, opt.depthLimit(), v, ex.end, ex.executionNumber());
     }
 
+    /**
+     * Under the lock: lets other workers see the path and claim branches at its first
+     * {@code ran} nodes (those whose branch on this path has run; the last one, just claimed,
+     * has not yet when called from backtrack).
+     */
+    private void publish(int ran) {
+      stealable = ran;
+      if (visible.length < path.size()) {
+        visible = new Entry[Math.max(path.size(), 2 * visible.length)];
+      }
+      int n = path.size();
+      for (int i = 0; i < n; i++) {
+        visible[i] = path.get(i);
+      }
+      for (int i = n; i < visibleSize; i++) {
+        visible[i] = null;
+      }
+      visibleSize = n;
+    }
+
     /** Finishes what is done on this worker's path and claims the next branch of its subtree. */
     private boolean backtrack(Execution last) {
       synchronized (lock) {
@@ -421,14 +511,15 @@ final class ParallelSearch {
           }
           WakeupTree next = claimNext(e.node());
           if (next != null) {
-            if (hasPending(e.node())) {
-              offer(e.node());
-            }
             while (path.size() > k) {
               path.remove(path.size() - 1);
             }
             path.add(new Entry(e.node(), next));
             replayDepth = k + 1;
+            publish(path.size() - 1);
+            if (idleWorkers > 0) {
+              feedIdle();
+            }
             return true;
           }
         }
@@ -469,15 +560,20 @@ final class ParallelSearch {
         }
         return b.tid;
       }
-      synchronized (lock) {
+      if (idleWorkers > 0 && n > stealable) {
+        // a worker is waiting for work: show it this path (every branch on it has run)
+        synchronized (lock) {
+          publish(n);
+          feedIdle();
+        }
+      }
+      {
+        // a fresh node is private to this worker until it publishes its path: no lock
         PNode node;
         if (n == 0) {
           node = new PNode(null, null, enabled, prev, 0);
         } else {
           Entry parent = path.get(n - 1);
-          if (hasPending(parent.node())) {
-            offer(parent.node()); // its other branches, for idle workers
-          }
           int pre = parent.node().preemptionsBefore + (parent.node().preempts(parent.branch().tid) ? 1 : 0);
           node = new PNode(parent.node(), parent.branch(), enabled, prev, pre);
           parent.branch().node = node;
@@ -497,7 +593,7 @@ final class ParallelSearch {
           ex.end = ExecutionEnd.DEPTH_BOUND;
           return -1;
         }
-        path.add(new Entry(node, b)); // its other branches are offered once b's event has run
+        path.add(new Entry(node, b)); // its other branches can be stolen once b's event has run
         return b.tid;
       }
     }
@@ -539,7 +635,6 @@ final class ParallelSearch {
               node.wakeup.add(sib);
             }
           }
-          offer(node);
         }
         if (b.choice >= n) {
           ex.modelError("nondeterministic model: replaying the schedule, at event " + index + " choose(" + n

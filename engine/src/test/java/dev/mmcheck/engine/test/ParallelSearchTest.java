@@ -62,6 +62,39 @@ class ParallelSearchTest {
     assertEquals(true, e.getMessage().contains("EXHAUSTIVE"), e.getMessage());
   }
 
+  /**
+   * A busy-wait under a preemption bound: the sequential search prefers another thread over one
+   * that repeats a spin iteration, which is a preemption; when the budget was spent it took that
+   * choice anyway, cut the execution and lost every execution in which the spinner goes on (the
+   * cut node never joined the path). The parallel search, which has no such preference, is the
+   * oracle: the same executions on one worker and on two, for every bound.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 3})
+  void aBusyWaitUnderAPreemptionBoundIsExploredAlikeOnOneAndTwoWorkers(int bound) {
+    Scenario s = w -> {
+      dev.mmcheck.engine.Cell<Integer> flag = new dev.mmcheck.engine.Cell<>("flag", 0);
+      dev.mmcheck.engine.Cell<Integer> seen = new dev.mmcheck.engine.Cell<>("seen", 0);
+      w.thread("consumer", () -> {
+        while (flag.get() == 0) { }
+        seen.set(1);
+      });
+      w.thread("producer", () -> {
+        seen.set(2);
+        flag.set(1);
+      });
+    };
+    java.util.function.IntFunction<Result> run = workers -> Checker.of(s)
+        .withListenerFactory(() -> List.of(new DeadlockFreedom()))
+        .options(SearchOptions.defaults().withWorkers(workers).withStrategy(Strategy.EXHAUSTIVE)
+            .withSpinLimit(4).withPreemptionBound(bound)).run();
+    Result one = run.apply(1);
+    Result two = run.apply(2);
+    assertEquals(two.statistics().executions(), one.statistics().executions(), () -> one + " / " + two);
+    assertEquals(two.statistics().completed(), one.statistics().completed(), () -> one + " / " + two);
+    assertEquals(two.statistics().events(), one.statistics().events(), () -> one + " / " + two);
+  }
+
   /** The differential fuzzer's programs: two workers reach the outcomes and violations one worker does. */
   @TestFactory
   List<DynamicTest> randomProgramsGiveTheSameResultsOnTwoWorkers() {
