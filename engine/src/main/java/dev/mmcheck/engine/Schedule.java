@@ -13,14 +13,16 @@ import java.util.Map;
  *     replayed on its own)
  * @param steps the decisions, one per event
  */
-public record Schedule(String scenario, Map<String, String> meta, List<Step> steps) {
+public record Schedule(String scenario, Map<String, String> meta, List<Step> steps)
+    implements java.io.Serializable {
   public Schedule {
     meta = Map.copyOf(meta);
     steps = List.copyOf(steps);
   }
 
   /** Event {@code steps.indexOf(this)} was executed by thread {@code thread}. */
-  public record Step(int thread, String threadName, int choice, String op, String object) {}
+  public record Step(int thread, String threadName, int choice, String op, String object)
+      implements java.io.Serializable {}
 
   public Schedule withMeta(Map<String, String> m) {
     return new Schedule(scenario, m, steps);

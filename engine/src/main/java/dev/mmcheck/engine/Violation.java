@@ -14,7 +14,7 @@ import java.util.List;
  *     lockdep-style); null otherwise
  */
 public record Violation(String property, String message, List<String> details, int eventIndex, String thread,
-    LockCycle lockCycle) {
+    LockCycle lockCycle) implements java.io.Serializable {
   public Violation {
     details = List.copyOf(details);
   }
