@@ -116,11 +116,12 @@ class ClusterCliTest {
     assertTrue(r.out().contains(" at depth 2 on 2 members"), r.toString());
   }
 
+  /** On a cluster of its own (two fresh members), so that the dead member is in no other test's member list. */
   @Test
   void aMemberThatDiesMidSearchLosesNoSubtree() {
-    int port = freePort();
-    List<String> all = new ArrayList<>(List.of(addresses.split(",")));
-    all.add("127.0.0.1:" + port);
+    int healthyPort = freePort();
+    int dyingPort = freePort();
+    List<String> both = List.of("127.0.0.1:" + healthyPort, "127.0.0.1:" + dyingPort);
     ClusterMember.TaskHook dieOnSecond = (n, hz) -> {
       if (n == 2) {
         Thread.ofPlatform().start(() -> hz.getLifecycleService().terminate());
@@ -132,25 +133,39 @@ class ClusterCliTest {
         }
       }
     };
-    ClusterMember dying = ClusterMember.start("127.0.0.1", port, all, 1, Catalogs.load(), dieOnSecond);
-    members.add(dying);
-    HazelcastInstance first = members.get(0).instance();
-    long until = System.currentTimeMillis() + 20_000;
-    while (first.getCluster().getMembers().size() < 3 && System.currentTimeMillis() < until) {
-      Thread.onSpinWait();
+    ClusterMember healthy = ClusterMember.start("127.0.0.1", healthyPort, both, 1, Catalogs.load(), null);
+    ClusterMember dying = ClusterMember.start("127.0.0.1", dyingPort, both, 1, Catalogs.load(), dieOnSecond);
+    try {
+      HazelcastInstance first = healthy.instance();
+      long until = System.currentTimeMillis() + 20_000;
+      while (first.getCluster().getMembers().size() < 2 && System.currentTimeMillis() < until) {
+        Thread.onSpinWait();
+      }
+      String[] args = {"-q", EXAMPLES + "philosophers-ordered.jpf", "+philosophers.n=3",
+          "+search.strategy=exhaustive", "+cluster.split_depth=3"};
+      Cli.Run local = Cli.run(args);
+      Cli.Run r = Cli.run("-q", "--cluster", String.join(",", both), args[1], args[2], args[3], args[4]);
+      assertEquals(0, r.code(), r.toString());
+      assertTrue(!dying.running(), "the member died");
+      Matcher m = Pattern.compile("cluster: \\d+ subtrees at depth 3 on 2 members, (\\d+) resubmitted").matcher(r.out());
+      assertTrue(m.find(), r.toString());
+      assertTrue(Integer.parseInt(m.group(1)) >= 1, "its subtree was resubmitted: " + r);
+      assertEquals(figure(local, "executions"), figure(r, "executions"), r.toString());
+      assertEquals(figure(local, "completed"), figure(r, "completed"), r.toString());
+      assertEquals(untimed(local.out()), untimed(r.out()));
+    } finally {
+      dying.close();
+      healthy.close();
     }
-    String[] args = {"-q", EXAMPLES + "philosophers-ordered.jpf", "+philosophers.n=3", "+search.strategy=exhaustive",
-        "+cluster.split_depth=3"};
-    Cli.Run local = Cli.run(args);
-    Cli.Run r = Cli.run("-q", "--cluster", "127.0.0.1:" + port + "," + addresses, args[1], args[2], args[3], args[4]);
-    assertEquals(0, r.code(), r.toString());
-    assertTrue(!dying.running(), "the member died");
-    Matcher m = Pattern.compile("cluster: \\d+ subtrees at depth 3 on 3 members, (\\d+) resubmitted").matcher(r.out());
-    assertTrue(m.find(), r.toString());
-    assertTrue(Integer.parseInt(m.group(1)) >= 1, "its subtree was resubmitted: " + r);
-    assertEquals(figure(local, "executions"), figure(r, "executions"), r.toString());
-    assertEquals(figure(local, "completed"), figure(r, "completed"), r.toString());
-    assertEquals(untimed(local.out()), untimed(r.out()));
+  }
+
+  @Test
+  void theTimeLimitIsEnforcedOverTheWholeSearchByTheSubmitter() {
+    Cli.Run r = Cli.run("-q", "--cluster", addresses, EXAMPLES + "philosophers-ordered.jpf", "+philosophers.n=4",
+        "+search.strategy=exhaustive", "+search.time_limit=100ms");
+    assertEquals(ExitCodes.BOUND, r.code(), r.toString());
+    assertTrue(r.out().contains("search.time_limit"), r.toString());
+    assertTrue(figure(r, "executions") < 64_000, "cut: " + r);
   }
 
   @Test

@@ -184,8 +184,8 @@ public final class Checker {
   /**
    * Cuts the exhaustive search into independent parts: runs it, but stops each execution when
    * it reaches a fresh decision at {@code depth} (that execution is not counted; its first
-   * {@code depth} decisions become a {@link Split.Prefix}); executions that end earlier are run
-   * and counted as the search counts them ({@link Split.Executed}, with their counterexamples).
+   * {@code depth} decisions become a {@link SearchSplit.Prefix}); executions that end earlier are run
+   * and counted as the search counts them ({@link SearchSplit.Executed}, with their counterexamples).
    * The items come in the sequential search's depth-first order. Searching each prefix with
    * {@code options().withSubtree(prefix.decisions())} and adding up the items gives the figures
    * and violations of {@link #run}; in stop-on-first-error mode the split stops at the first
@@ -196,7 +196,7 @@ public final class Checker {
    * @param depth the decision depth of the prefixes, at least 0 (0: one prefix, the whole search)
    * @throws IllegalArgumentException unless the strategy is EXHAUSTIVE on one worker, with no subtree set
    */
-  public Split split(int depth, Control control) {
+  public SearchSplit split(int depth, Control control) {
     if (depth < 0 || options.strategy() != SearchOptions.Strategy.EXHAUSTIVE || options.workers() > 1
         || !options.subtree().isEmpty()) {
       throw new IllegalArgumentException("split(" + depth + ") needs a depth >= 0 and the unreduced search "
@@ -210,15 +210,15 @@ public final class Checker {
       Execution e = explorer.currentExecution;
       return e == null ? List.of() : List.of(e);
     }, explorer::statistics);
-    List<Split.Item> items = explorer.splitItems();
+    List<SearchSplit.Item> items = explorer.splitItems();
     if (r instanceof Result.ModelError e) {
-      return new Split(depth, items == null ? List.of() : items, List.of(), e);
+      return new SearchSplit(depth, items == null ? List.of() : items, List.of(), e);
     }
-    return new Split(depth, items, explorer.takeBounds(), null);
+    return new SearchSplit(depth, items, explorer.takeBounds(), null);
   }
 
   /** {@link #split(int, Control)} without a way to stop it. */
-  public Split split(int depth) {
+  public SearchSplit split(int depth) {
     return split(depth, new Control());
   }
 

@@ -22,8 +22,8 @@ import java.util.Set;
  * forced to the prefix's and never backtracked, so the search is exactly the part of the full
  * search below that prefix. Splitting ({@link #Explorer(Scenario, SearchOptions, Dispatch,
  * Checker.Control, int)}): an execution that reaches a fresh decision at the split depth is
- * stopped there and not counted; its decisions become a {@link Split.Prefix}, and every
- * execution that ends earlier becomes a {@link Split.Executed}, in the search's order.
+ * stopped there and not counted; its decisions become a {@link SearchSplit.Prefix}, and every
+ * execution that ends earlier becomes a {@link SearchSplit.Executed}, in the search's order.
  *
  * <p>Runs on one thread (the explorer's virtual thread); not thread-safe.
  */
@@ -58,7 +58,7 @@ final class Explorer implements Decider {
   /** Splitting: the depth at which executions are cut, or -1 for a normal search. */
   private final int splitDepth;
   /** Splitting: the parts so far, in order; null for a normal search. */
-  private final List<Split.Item> splitItems;
+  private final List<SearchSplit.Item> splitItems;
   /** Splitting: the current execution was cut at the split depth (it is not counted). */
   private boolean splitCut;
   private List<Decision> splitPrefix;
@@ -80,7 +80,7 @@ final class Explorer implements Decider {
   }
 
   /** A split search's parts, in depth-first order (after {@link #explore}). */
-  List<Split.Item> splitItems() {
+  List<SearchSplit.Item> splitItems() {
     return splitItems;
   }
 
@@ -106,7 +106,7 @@ final class Explorer implements Decider {
         // cut at the split depth: a subtree for later, not an execution of this search
         splitCut = false;
         executions--;
-        splitItems.add(new Split.Prefix(splitPrefix, takeBounds()));
+        splitItems.add(new SearchSplit.Prefix(splitPrefix, takeBounds()));
         if (!backtrack(ex)) {
           break;
         }
@@ -153,7 +153,7 @@ final class Explorer implements Decider {
         }
       }
       if (splitItems != null) {
-        splitItems.add(new Split.Executed(end, ex.ops.size(), ex.violations.size(), new ArrayList<>(mine.values()),
+        splitItems.add(new SearchSplit.Executed(end, ex.ops.size(), ex.violations.size(), new ArrayList<>(mine.values()),
             takeBounds()));
       }
       if (!ex.violations.isEmpty() && !opt.multipleErrors()) {

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * A replayable schedule: which thread ran each event (and the value of each
  * {@code choose}). The op and object of each step are recorded too, so a replay of a model
- * that changed is detected and reported as a divergence.
+ * that changed is detected and reported as a divergence. Serialisable (a cluster member sends
+ * the schedule of each violation to the submitter, which replays it).
  *
  * @param scenario the scenario's name
  * @param meta free-form context (the CLI stores the config here so that a schedule file can be

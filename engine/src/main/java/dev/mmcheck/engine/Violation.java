@@ -3,7 +3,7 @@ package dev.mmcheck.engine;
 import java.util.List;
 
 /**
- * A property violation.
+ * A property violation. Serialisable (a cluster member sends it to the submitter).
  *
  * @param property the property's short name
  * @param message one line saying what broke

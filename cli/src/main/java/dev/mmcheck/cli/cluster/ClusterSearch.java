@@ -16,7 +16,7 @@ import dev.mmcheck.engine.Counterexample;
 import dev.mmcheck.engine.ExecutionEnd;
 import dev.mmcheck.engine.Result;
 import dev.mmcheck.engine.SearchOptions;
-import dev.mmcheck.engine.Split;
+import dev.mmcheck.engine.SearchSplit;
 import dev.mmcheck.engine.Statistics;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -194,11 +194,11 @@ public final class ClusterSearch implements AutoCloseable {
     Checker checker = p.checker(List.of()).options(o.withTimeLimit(Duration.ZERO).withMaxExecutions(0));
     Map<UUID, Integer> atStart = members();
     int slots = atStart.values().stream().mapToInt(Integer::intValue).sum();
-    Split split = splitDepth > 0 ? checker.split(splitDepth, control) : adaptiveSplit(checker, control, slots);
+    SearchSplit split = splitDepth > 0 ? checker.split(splitDepth, control) : adaptiveSplit(checker, control, slots);
     if (split.modelError() != null) {
       return new Report(timed(split.modelError(), started, t0), 0, split.depth(), atStart.size(), 0);
     }
-    List<Split.Item> items = split.items();
+    List<SearchSplit.Item> items = split.items();
     if (progress != null) {
       progress.println("cluster: " + split.prefixes().size() + " subtrees at depth " + split.depth() + " for "
           + atStart.size() + " member(s) at " + String.join(",", addresses));
@@ -215,9 +215,9 @@ public final class ClusterSearch implements AutoCloseable {
     int cutoff = Integer.MAX_VALUE;
     TreeSet<Integer> pending = new TreeSet<>();
     for (int i = 0; i < n; i++) {
-      if (items.get(i) instanceof Split.Prefix) {
+      if (items.get(i) instanceof SearchSplit.Prefix) {
         pending.add(i);
-      } else if (firstOnly && !((Split.Executed) items.get(i)).counterexamples().isEmpty()) {
+      } else if (firstOnly && !((SearchSplit.Executed) items.get(i)).counterexamples().isEmpty()) {
         cutoff = Math.min(cutoff, i);
       }
     }
@@ -245,7 +245,7 @@ public final class ClusterSearch implements AutoCloseable {
               continue;
             }
             int i = pending.pollFirst();
-            Split.Prefix prefix = (Split.Prefix) items.get(i);
+            SearchSplit.Prefix prefix = (SearchSplit.Prefix) items.get(i);
             long left = deadline == Long.MAX_VALUE ? 0 : Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
             SubtreeTask task = new SubtreeTask(i, path, overrides, prefix.decisions(), left);
             try {
@@ -317,7 +317,7 @@ public final class ClusterSearch implements AutoCloseable {
             int c = cutoff;
             for (Attempt later : new ArrayList<>(running.values())) {
               if (later.index() > c) {
-                later.future().cancel(true);
+                cancel(later);
                 running.remove(later.index());
                 busy.merge(later.member(), -1, Integer::sum);
               }
@@ -328,7 +328,7 @@ public final class ClusterSearch implements AutoCloseable {
       if (stopped == null && (System.nanoTime() > deadline || control.interrupted())) {
         stopped = control.interrupted() ? Bound.INTERRUPTED : Bound.TIME_LIMIT;
         for (Attempt a : running.values()) {
-          a.future().cancel(true);
+          cancel(a);
         }
         running.clear();
       }
@@ -338,15 +338,24 @@ public final class ClusterSearch implements AutoCloseable {
         resubmitted);
   }
 
+  /** Cancels an attempt (interrupting its member's thread); a member that is gone needs no cancelling. */
+  private static void cancel(Attempt a) {
+    try {
+      a.future().cancel(true);
+    } catch (RuntimeException e) {
+      // the member left, or the task finished meanwhile: nothing runs any more
+    }
+  }
+
   private ClusterUnavailableException gone() {
     return new ClusterUnavailableException("every mmcheck cluster member at " + String.join(",", addresses)
         + " left before the search ended", "restart members (./mmcheck cluster-member) and run the search again");
   }
 
   /** The smallest depth (at most {@value #MAX_ADAPTIVE_DEPTH}) with at least 16 subtrees per member thread. */
-  private static Split adaptiveSplit(Checker checker, Checker.Control control, int slots) {
+  private static SearchSplit adaptiveSplit(Checker checker, Checker.Control control, int slots) {
     int want = SUBTREES_PER_THREAD * Math.max(1, slots);
-    Split s = null;
+    SearchSplit s = null;
     for (int k = 1; k <= MAX_ADAPTIVE_DEPTH; k++) {
       s = checker.split(k, control);
       if (s.modelError() != null || s.prefixes().size() >= want || s.prefixes().isEmpty()) {
@@ -371,9 +380,9 @@ public final class ClusterSearch implements AutoCloseable {
   }
 
   /** The parts up to {@code cutoff} added up in depth-first order. */
-  private static Result merge(Checker checker, Split split, SubtreeResult[] results, int cutoff, Bound stopped,
+  private static Result merge(Checker checker, SearchSplit split, SubtreeResult[] results, int cutoff, Bound stopped,
       long t0) {
-    List<Split.Item> items = split.items();
+    List<SearchSplit.Item> items = split.items();
     long executions = 0;
     long completed = 0;
     long deadlocked = 0;
@@ -389,9 +398,9 @@ public final class ClusterSearch implements AutoCloseable {
     Counterexample context = null;
     int last = Math.min(cutoff, items.size() - 1);
     for (int i = 0; i <= last; i++) {
-      Split.Item item = items.get(i);
+      SearchSplit.Item item = items.get(i);
       bounds.addAll(item.bounds());
-      if (item instanceof Split.Executed e) {
+      if (item instanceof SearchSplit.Executed e) {
         Statistics s = e.statistics();
         for (Counterexample c : e.counterexamples()) {
           found.putIfAbsent(c.violation().key(), renumbered(c, executions + 1));

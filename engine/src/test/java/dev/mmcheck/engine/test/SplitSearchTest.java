@@ -15,7 +15,7 @@ import dev.mmcheck.engine.Scenario;
 import dev.mmcheck.engine.Sched;
 import dev.mmcheck.engine.SearchOptions;
 import dev.mmcheck.engine.SearchOptions.Strategy;
-import dev.mmcheck.engine.Split;
+import dev.mmcheck.engine.SearchSplit;
 import dev.mmcheck.engine.Statistics;
 import dev.mmcheck.engine.examples.Abba;
 import dev.mmcheck.engine.examples.DporBenchmarks;
@@ -89,23 +89,23 @@ class SplitSearchTest {
   /** What the parts add up to: figures, bounds, and per violation key the first counterexample. */
   record Merged(Statistics stats, Set<Bound> bounds, Map<String, Counterexample> found, int prefixes) {}
 
-  static Merged merge(Checker c, Split split) {
+  static Merged merge(Checker c, SearchSplit split) {
     long[] n = new long[7];
     int maxDepth = 0;
     Set<Bound> bounds = EnumSet.noneOf(Bound.class);
     Map<String, Counterexample> found = new LinkedHashMap<>();
-    for (Split.Item item : split.items()) {
+    for (SearchSplit.Item item : split.items()) {
       bounds.addAll(item.bounds());
       Statistics st;
       List<Counterexample> cs;
       List<Bound> more;
       switch (item) {
-        case Split.Executed e -> {
+        case SearchSplit.Executed e -> {
           st = e.statistics();
           cs = e.counterexamples();
           more = List.of();
         }
-        case Split.Prefix p -> {
+        case SearchSplit.Prefix p -> {
           Result r = c.options(c.options().withSubtree(p.decisions())).run();
           assertTrue(!(r instanceof Result.ModelError), r::toString);
           st = r.statistics();
@@ -145,7 +145,7 @@ class SplitSearchTest {
         tests.add(DynamicTest.dynamicTest(k.name() + ", depth " + depth, () -> {
           Checker c = checker(k.scenario(), k.options());
           Result whole = c.run();
-          Split split = c.split(depth);
+          SearchSplit split = c.split(depth);
           assertEquals(null, split.modelError());
           Merged m = merge(c, split);
           Statistics w = whole.statistics();

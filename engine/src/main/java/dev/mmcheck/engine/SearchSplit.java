@@ -19,8 +19,8 @@ import java.util.List;
  * @param modelError the split search's own model error (nondeterminism, setup failure), or null;
  *     the items then stop where it happened
  */
-public record Split(int depth, List<Item> items, List<Bound> trailingBounds, Result.ModelError modelError) {
-  public Split {
+public record SearchSplit(int depth, List<Item> items, List<Bound> trailingBounds, Result.ModelError modelError) {
+  public SearchSplit {
     items = List.copyOf(items);
     trailingBounds = List.copyOf(trailingBounds);
   }
