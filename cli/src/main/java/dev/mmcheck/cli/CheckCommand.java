@@ -33,20 +33,23 @@ import picocli.CommandLine.Parameters;
         "  mmcheck necessity <file.jpf> [--pairs]  which locks and re-checks are load-bearing",
         "  mmcheck list [<file.jpf>]               scenarios, properties, listeners",
         "  mmcheck keys [<file.jpf>]               the documented config keys",
+        "  mmcheck --cluster h:p,... <file.jpf>    the exhaustive search on cluster members",
+        "  mmcheck cluster-member [--port P]       run a cluster member",
         "",
         "A config's 'expect' (verified | violation <property> | deadlock | bound) is",
         "compared with the verdict: the summary line ends with '[expect ...: ok]' or",
         "'[UNEXPECTED: expected ...]'. The exit code is the verdict's own (a mismatch",
         "does not change it) unless --check-expect is given.",
         ""},
-    exitCodeListHeading = "%nExit codes (several files: the worst, in the order 2 > 4 > 5 > 1 > 3 > 0):%n",
+    exitCodeListHeading = "%nExit codes (several files: the worst, in the order 2 > 6 > 4 > 5 > 1 > 3 > 0):%n",
     exitCodeList = {
         "0:verified: the search was exhaustive and found no violation",
         "1:a property was violated",
         "2:bad usage or configuration (file:line and a hint on stderr)",
         "3:a bound cut the search and no violation was found (not exhaustive)",
         "4:model error: nondeterminism, a replay that diverged, engine failure",
-        "5:with --check-expect: a verdict differs from its 'expect' (matches exit 0)"})
+        "5:with --check-expect: a verdict differs from its 'expect' (matches exit 0)",
+        "6:--cluster: no member reachable, every member left, or one could not run its part"})
 final class CheckCommand implements Callable<Integer> {
   private final Env env;
 
@@ -78,6 +81,11 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "with several files, run up to N configs at"
       + " once (default 1); output stays in the files' order, progress is off")
   int jobs = 1;
+
+  @Option(names = "--cluster", paramLabel = "HOST:PORT", split = ",", description = "run the exhaustive search"
+      + " (search.strategy = exhaustive) on these mmcheck cluster members (comma separated; see mmcheck cluster-member);"
+      + " as the key cluster.members")
+  List<String> cluster = new ArrayList<>();
 
   CheckCommand(Env env) {
     this.env = env;
@@ -172,9 +180,30 @@ final class CheckCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     try {
       Prepared p = runner.prepare(file, runner.load(file, overrides));
-      Outcome o = new Outcome(p, p.checker(withProgress ? extraListeners(p) : List.of()).run(control));
+      List<String> members = cluster.isEmpty() ? p.config().get(dev.mmcheck.config.ConfigKeys.CLUSTER_MEMBERS) : cluster;
+      dev.mmcheck.cli.cluster.ClusterSearch.Report onCluster = null;
+      Outcome o;
+      if (members.isEmpty()) {
+        o = new Outcome(p, p.checker(withProgress ? extraListeners(p) : List.of()).run(control));
+      } else {
+        try {
+          onCluster = dev.mmcheck.cli.cluster.ClusterSearch.run(p, members, control,
+              withProgress && !quiet && !noProgress ? err : null);
+        } catch (dev.mmcheck.cli.cluster.ClusterUnavailableException e) {
+          err.println("error: " + e.getMessage());
+          err.println("  hint: " + e.hint());
+          if (!full) {
+            out.println(name + ": cluster error (see above)");
+          }
+          return new Done(ExitCodes.CLUSTER, null, e.getMessage(), (System.nanoTime() - t0) / 1e9);
+        }
+        o = new Outcome(p, onCluster.result());
+      }
       if (full) {
         ReportWriter.console(o, out);
+      }
+      if (onCluster != null) {
+        out.println(onCluster.line());
       }
       String writeError = null;
       try {

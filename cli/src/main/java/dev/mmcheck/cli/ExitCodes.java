@@ -22,14 +22,19 @@ public final class ExitCodes {
   /** With {@code --check-expect}: a verdict differs from the config's {@code expect}. */
   public static final int UNEXPECTED = 5;
   /**
+   * The cluster could not run the search: no member reachable at the given addresses, every
+   * member left, or a member could not run its part (e.g. a class path missing there).
+   */
+  public static final int CLUSTER = 6;
+  /**
    * The search was interrupted (Ctrl-C): the report shows what was explored so far, not
    * exhaustive. 128 + SIGINT, as a shell reports a process ended by Ctrl-C.
    */
   public static final int INTERRUPTED = 130;
 
   /** From least to most severe. */
-  static final List<Integer> SEVERITY = List.of(VERIFIED, BOUND, VIOLATION, UNEXPECTED, MODEL_ERROR, USAGE,
-      INTERRUPTED);
+  static final List<Integer> SEVERITY = List.of(VERIFIED, BOUND, VIOLATION, UNEXPECTED, MODEL_ERROR, CLUSTER,
+      USAGE, INTERRUPTED);
 
   private ExitCodes() {}
 

@@ -31,6 +31,7 @@ public final class Main {
     cmd.addSubcommand("necessity", new NecessityCommand(env));
     cmd.addSubcommand("list", new ListCommand(env));
     cmd.addSubcommand("keys", new KeysCommand(env));
+    cmd.addSubcommand("cluster-member", new ClusterMemberCommand(env));
     PrintWriter out = new PrintWriter(env.out(), true);
     PrintWriter err = new PrintWriter(env.err(), true);
     cmd.setOut(out);

@@ -71,6 +71,15 @@ public final class ConfigKeys {
           + "trace with that many)",
       "none", "preemptions", "length");
 
+  /** Cluster members to run the exhaustive search on ({@code mmcheck cluster-member}); empty = this JVM. */
+  public static final Key<List<String>> CLUSTER_MEMBERS = Key.list("cluster.members", List.of(),
+      "host:port of mmcheck cluster members (mmcheck cluster-member) to run the search on, as --cluster does; "
+          + "needs search.strategy = exhaustive; empty = search in this JVM");
+
+  public static final Key<Integer> CLUSTER_SPLIT_DEPTH = new Key<>("cluster.split_depth", ValueTypes.intAtLeast(0), 0,
+      "on a cluster: the schedule-prefix depth at which the search is cut into subtrees; 0 = the smallest depth "
+          + "(at most 12) giving at least 16 subtrees per member");
+
   public static final Key<Boolean> REPORT_CONSOLE_ERROR = Key.bool("report.console.error", true,
       "print the error (property violation) on the console");
 
@@ -120,6 +129,7 @@ public final class ConfigKeys {
   public static final List<Key<?>> ALL = List.of(TARGET, TARGET_ARGS, LISTENER, SEARCH_PROPERTIES,
       SEARCH_MULTIPLE_ERRORS, SEARCH_DEPTH_LIMIT, SEARCH_MAX_EXECUTIONS, SEARCH_TIME_LIMIT,
       SEARCH_PREEMPTION_BOUND, SEARCH_STRATEGY, SEARCH_STALL_TIMEOUT, SEARCH_SPIN_LIMIT, SEARCH_WORKERS, SEARCH_MINIMIZE,
+      CLUSTER_MEMBERS, CLUSTER_SPLIT_DEPTH,
       REPORT_CONSOLE_ERROR, REPORT_CONSOLE_TRACE, REPORT_CONSOLE_STATISTICS, REPORT_CONSOLE_CONFIG, REPORT_JSON,
       REPORT_HTML, REPORT_NECESSITY, EXPECT,
       CLASSPATH, SOURCEPATH);

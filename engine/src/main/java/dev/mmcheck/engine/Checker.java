@@ -148,6 +148,11 @@ public final class Checker {
   /** One search with options {@code o} and the listeners {@code keep} accepts. */
   Result search(SearchOptions o, java.util.function.Predicate<Listener> keep, Control control) {
     Instant started = Instant.now();
+    if (!o.subtree().isEmpty() && (o.strategy() != SearchOptions.Strategy.EXHAUSTIVE || o.workers() > 1)) {
+      throw new IllegalArgumentException("a subtree search (a prefix of " + o.subtree().size() + " decisions) is "
+          + "available for the unreduced search (strategy EXHAUSTIVE) on one worker only, not " + o.strategy()
+          + " on " + o.workers());
+    }
     Supplier<List<Listener>> oneWorker = () -> {
       List<Listener> ls = new ArrayList<>();
       for (Listener l : listenersForSearch()) {
@@ -174,6 +179,58 @@ public final class Checker {
       Execution e = explorer.currentExecution;
       return e == null ? List.of() : List.of(e);
     }, explorer::statistics), started);
+  }
+
+  /**
+   * Cuts the exhaustive search into independent parts: runs it, but stops each execution when
+   * it reaches a fresh decision at {@code depth} (that execution is not counted; its first
+   * {@code depth} decisions become a {@link SearchSplit.Prefix}); executions that end earlier are run
+   * and counted as the search counts them ({@link SearchSplit.Executed}, with their counterexamples).
+   * The items come in the sequential search's depth-first order. Searching each prefix with
+   * {@code options().withSubtree(prefix.decisions())} and adding up the items gives the figures
+   * and violations of {@link #run}; in stop-on-first-error mode the split stops at the first
+   * violating short execution, as the search would. The search's bounds apply as usual, except
+   * {@code maxExecutions} and {@code timeLimit} (not applied: the split is meant to be small)
+   * and minimisation (not done). Runs the watchdog as {@link #run} does.
+   *
+   * @param depth the decision depth of the prefixes, at least 0 (0: one prefix, the whole search)
+   * @throws IllegalArgumentException unless the strategy is EXHAUSTIVE on one worker, with no subtree set
+   */
+  public SearchSplit split(int depth, Control control) {
+    if (depth < 0 || options.strategy() != SearchOptions.Strategy.EXHAUSTIVE || options.workers() > 1
+        || !options.subtree().isEmpty()) {
+      throw new IllegalArgumentException("split(" + depth + ") needs a depth >= 0 and the unreduced search "
+          + "(strategy EXHAUSTIVE) on one worker, without a subtree; not " + options.strategy() + " on "
+          + options.workers());
+    }
+    SearchOptions o = options.withMaxExecutions(0).withTimeLimit(Duration.ZERO)
+        .withMinimize(SearchOptions.Minimize.NONE);
+    Explorer explorer = new Explorer(instrumented(), o, new Dispatch(listenersForSearch()), control, depth);
+    Result r = supervise(o, explorer::explore, () -> {
+      Execution e = explorer.currentExecution;
+      return e == null ? List.of() : List.of(e);
+    }, explorer::statistics);
+    List<SearchSplit.Item> items = explorer.splitItems();
+    if (r instanceof Result.ModelError e) {
+      return new SearchSplit(depth, items == null ? List.of() : items, List.of(), e);
+    }
+    return new SearchSplit(depth, items, explorer.takeBounds(), null);
+  }
+
+  /** {@link #split(int, Control)} without a way to stop it. */
+  public SearchSplit split(int depth) {
+    return split(depth, new Control());
+  }
+
+  /**
+   * The counterexample a search builds for violation {@code v} found in an execution that
+   * followed {@code schedule} (its events up to the violation) and ended as {@code end}: the
+   * schedule is replayed with no properties to capture the trace, exactly as the search does.
+   * For results computed elsewhere (a cluster member sends the schedule; the submitter rebuilds
+   * the report locally). {@code v} null: the context of a model error.
+   */
+  public Counterexample counterexample(Schedule schedule, Violation v, ExecutionEnd end, int execution) {
+    return Replayer.capture(instrumented(), schedule, options.depthLimit(), v, end, execution);
   }
 
   private List<Listener> listenersForSearch() {

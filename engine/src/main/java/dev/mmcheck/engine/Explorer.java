@@ -18,6 +18,13 @@ import java.util.Set;
  * an unexplored alternative (a thread in its backtrack set, not done and not asleep, or the
  * next value of a {@code choose}) is taken.
  *
+ * <p>Subtrees ({@link SearchOptions#subtree()}): the decisions above the prefix's length are
+ * forced to the prefix's and never backtracked, so the search is exactly the part of the full
+ * search below that prefix. Splitting ({@link #Explorer(Scenario, SearchOptions, Dispatch,
+ * Checker.Control, int)}): an execution that reaches a fresh decision at the split depth is
+ * stopped there and not counted; its decisions become a {@link SearchSplit.Prefix}, and every
+ * execution that ends earlier becomes a {@link SearchSplit.Executed}, in the search's order.
+ *
  * <p>Runs on one thread (the explorer's virtual thread); not thread-safe.
  */
 final class Explorer implements Decider {
@@ -46,13 +53,42 @@ final class Explorer implements Decider {
   private long startNanos;
 
   private final Checker.Control control;
+  /** The forced decisions ({@link SearchOptions#subtree()}); backtracking stays below them. */
+  private final List<Decision> prefix;
+  /** Splitting: the depth at which executions are cut, or -1 for a normal search. */
+  private final int splitDepth;
+  /** Splitting: the parts so far, in order; null for a normal search. */
+  private final List<SearchSplit.Item> splitItems;
+  /** Splitting: the current execution was cut at the split depth (it is not counted). */
+  private boolean splitCut;
+  private List<Decision> splitPrefix;
 
   Explorer(Scenario scenario, SearchOptions opt, Dispatch ls, Checker.Control control) {
+    this(scenario, opt, ls, control, -1);
+  }
+
+  /** {@code splitDepth} &gt;= 0: a split search ({@link #splitItems()}); -1: a normal one. */
+  Explorer(Scenario scenario, SearchOptions opt, Dispatch ls, Checker.Control control, int splitDepth) {
     this.scenario = scenario;
     this.opt = opt;
     this.ls = ls;
     this.control = control;
     this.reduction = Reduction.of(opt.strategy());
+    this.prefix = opt.subtree();
+    this.splitDepth = splitDepth;
+    this.splitItems = splitDepth >= 0 ? new ArrayList<>() : null;
+  }
+
+  /** A split search's parts, in depth-first order (after {@link #explore}). */
+  List<SearchSplit.Item> splitItems() {
+    return splitItems;
+  }
+
+  /** A split search: the bounds noted since the last part (then forgotten). */
+  List<Bound> takeBounds() {
+    List<Bound> b = new ArrayList<>(boundsHit);
+    boundsHit.clear();
+    return b;
   }
 
   /** Runs the search; the model threads of its executions run on {@code carrier}. */
@@ -68,6 +104,26 @@ final class Explorer implements Decider {
       ex.carrier = carrier;
       currentExecution = ex;
       ExecutionEnd end = ex.run(scenario);
+      if (splitCut) {
+        // cut at the split depth: a subtree for later, not an execution of this search
+        splitCut = false;
+        executions--;
+        splitItems.add(new SearchSplit.Prefix(splitPrefix, takeBounds()));
+        if (!backtrack(ex)) {
+          break;
+        }
+        if (control.interrupted()) {
+          boundsHit.add(Bound.INTERRUPTED);
+          break;
+        }
+        continue;
+      }
+      if (end != ExecutionEnd.MODEL_ERROR && !prefix.isEmpty()) {
+        String misfit = prefixMisfit(ex);
+        if (misfit != null) {
+          return new Result.ModelError(misfit, null, statistics());
+        }
+      }
       events += ex.ops.size();
       maxDepth = Math.max(maxDepth, ex.ops.size());
       switch (end) {
@@ -87,16 +143,23 @@ final class Explorer implements Decider {
           return new Result.ModelError(ex.errorMessage, counterexample(ex, null), statistics());
         }
       }
+      Map<String, Counterexample> mine = splitItems == null ? found : new LinkedHashMap<>();
       if (!ex.violations.isEmpty()) {
         violationCount += ex.violations.size();
         for (Violation v : ex.violations) {
-          if (!found.containsKey(v.key())) {
-            found.put(v.key(), counterexample(ex, v));
+          if (!found.containsKey(v.key()) || (splitItems != null && !mine.containsKey(v.key()))) {
+            Counterexample c = counterexample(ex, v);
+            found.putIfAbsent(v.key(), c);
+            mine.putIfAbsent(v.key(), c);
           }
         }
-        if (!opt.multipleErrors()) {
-          break;
-        }
+      }
+      if (splitItems != null) {
+        splitItems.add(new SearchSplit.Executed(end, ex.ops.size(), ex.violations.size(), new ArrayList<>(mine.values()),
+            takeBounds()));
+      }
+      if (!ex.violations.isEmpty() && !opt.multipleErrors()) {
+        break;
       }
       if ((executions & 255) == 0) {
         sampleHeap();
@@ -190,6 +253,17 @@ final class Explorer implements Decider {
       }
       return tid;
     }
+    if (n == splitDepth) {
+      List<Decision> ds = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        Node d = path.get(i);
+        ds.add(new Decision(d.chosen, d.choiceCount > 0 ? d.choiceValue : -1));
+      }
+      splitPrefix = ds;
+      splitCut = true;
+      ex.end = ExecutionEnd.DEPTH_BOUND;
+      return -1;
+    }
     Node parent = n == 0 ? null : path.get(n - 1);
     List<Node.Asleep> sleep = parent != null && reduction.sleepSets() ? childSleep(parent, ex.footprint(n - 1)) : List.of();
     Node node = new Node(enabled, sleep, prev, parent == null ? 0 : parent.preemptionsAfter());
@@ -203,7 +277,16 @@ final class Explorer implements Decider {
     boolean mayPreempt = opt.preemptionBound() < 0 || node.preemptionsBefore < opt.preemptionBound();
     int preferred = mayPreempt && prev >= 0 && ex.thread(prev).spin.repeats() > 0 && (candidates & ~(1L << prev)) != 0
         ? Long.numberOfTrailingZeros(candidates & ~(1L << prev)) : prev;
-    int tid = reduction.first(node, parent, candidates, preferred);
+    int tid;
+    if (n < prefix.size()) {
+      tid = prefix.get(n).thread();
+      if (tid >= Execution.MAX_THREADS || (candidates & (1L << tid)) == 0) {
+        return ex.modelError(misfit(n, "the prefix runs thread " + tid + ", which is not enabled (enabled: "
+            + mask(ex, enabled) + ")"));
+      }
+    } else {
+      tid = reduction.first(node, parent, candidates, preferred);
+    }
     if (!preemptionAllowed(node, tid)) {
       boundsHit.add(Bound.PREEMPTION_BOUND);
       ex.cutByPreemption = true;
@@ -224,6 +307,25 @@ final class Explorer implements Decider {
         + "hash-order iteration or state kept across executions).";
   }
 
+  private static String misfit(int n, String what) {
+    return "subtree prefix does not fit the scenario at event " + n + ": " + what;
+  }
+
+  /** Why {@code ex} does not start with the whole prefix (too short, a choice on a non-choose event), or null. */
+  private String prefixMisfit(Execution ex) {
+    if (ex.eventCount() < prefix.size() && ex.violations.isEmpty()) {
+      return misfit(ex.eventCount(), "the execution ended (" + ex.end + ") before the prefix's "
+          + prefix.size() + " decisions");
+    }
+    for (int i = 0; i < Math.min(prefix.size(), ex.eventCount()); i++) {
+      if (prefix.get(i).choice() != ex.choiceAt(i)) {
+        return misfit(i, "the prefix has choice " + prefix.get(i).choice() + ", the event "
+            + (ex.choiceAt(i) < 0 ? "is not a choose" : "chose " + ex.choiceAt(i)));
+      }
+    }
+    return null;
+  }
+
   private static String mask(Execution ex, long m) {
     List<String> names = new ArrayList<>();
     for (ModelThread t : ex.threadList()) {
@@ -240,7 +342,16 @@ final class Explorer implements Decider {
     if (node.choiceCount == 0) {
       node.choiceCount = n;
       node.choicesDone = new BitSet(n);
-      node.choiceValue = reduction.initialChoice(node, n);
+      if (index < prefix.size()) {
+        int c = prefix.get(index).choice();
+        if (c < 0 || c >= n) {
+          ex.modelError(misfit(index, "choose(" + n + ") where the prefix has choice " + c));
+          return -1;
+        }
+        node.choiceValue = c;
+      } else {
+        node.choiceValue = reduction.initialChoice(node, n);
+      }
     } else if (node.choiceCount != n) {
       ex.modelError(divergence(index, "choose(" + n + ") was choose(" + node.choiceCount + ")"));
       return -1;
@@ -273,7 +384,7 @@ final class Explorer implements Decider {
 
   /** Moves to the next unexplored alternative; false when the search is complete. */
   private boolean backtrack(Execution last) {
-    for (int i = path.size() - 1; i >= 0; i--) {
+    for (int i = path.size() - 1; i >= prefix.size(); i--) {
       Node node = path.get(i);
       if (node.choiceCount > 0) {
         node.choicesDone.set(node.choiceValue);

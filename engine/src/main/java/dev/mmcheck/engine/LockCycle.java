@@ -17,7 +17,8 @@ import java.util.Objects;
  *     the first edge's {@code from}
  * @param held what {@code thread} held when it acquired, oldest first
  */
-public record LockCycle(String thread, List<Dependency> chain, List<Acquisition> held) {
+public record LockCycle(String thread, List<Dependency> chain, List<Acquisition> held)
+    implements java.io.Serializable {
   public LockCycle {
     Objects.requireNonNull(thread);
     chain = List.copyOf(chain);
@@ -28,7 +29,8 @@ public record LockCycle(String thread, List<Dependency> chain, List<Acquisition>
   }
 
   /** A held or acquired lock: its class, instance name (with mode tag) and model stack (innermost first). */
-  public record Acquisition(String lockClass, String instance, List<StackTraceElement> stack) {
+  public record Acquisition(String lockClass, String instance, List<StackTraceElement> stack)
+      implements java.io.Serializable {
     public Acquisition {
       Objects.requireNonNull(lockClass);
       Objects.requireNonNull(instance);
@@ -44,7 +46,8 @@ public record LockCycle(String thread, List<Dependency> chain, List<Acquisition>
    * @param taken the lock it acquired (class {@code to}) and where
    * @param execution the execution in which the edge was first seen
    */
-  public record Dependency(String thread, Acquisition held, Acquisition taken, int execution) {
+  public record Dependency(String thread, Acquisition held, Acquisition taken, int execution)
+      implements java.io.Serializable {
     public Dependency {
       Objects.requireNonNull(thread);
       Objects.requireNonNull(held);

@@ -22,10 +22,14 @@ import java.util.Objects;
  *     how listeners are made per worker
  * @param minimize what to minimise after a violation is found ({@link Minimize}); NONE = report
  *     the first counterexample found
+ * @param subtree explore only the executions of the exhaustive search that start with these
+ *     decisions (a schedule prefix, e.g. from {@link Checker#split}); empty = the whole search.
+ *     Only with {@link Strategy#EXHAUSTIVE} on one worker: DPOR's race analysis reverses races
+ *     across any prefix, so its search cannot be cut into independent subtrees
  */
 public record SearchOptions(Strategy strategy, long maxExecutions, Duration timeLimit, int depthLimit,
     int preemptionBound, boolean multipleErrors, Duration stallTimeout, int spinLimit, int workers,
-    Minimize minimize) {
+    Minimize minimize, java.util.List<Decision> subtree) {
 
   /** Exploration strategies. */
   public enum Strategy {
@@ -59,6 +63,7 @@ public record SearchOptions(Strategy strategy, long maxExecutions, Duration time
     Objects.requireNonNull(minimize);
     Objects.requireNonNull(timeLimit);
     Objects.requireNonNull(stallTimeout);
+    subtree = java.util.List.copyOf(subtree);
     if (maxExecutions < 0 || depthLimit <= 0 || preemptionBound < -1 || spinLimit < 0 || workers < 1
         || workers > Execution.MAX_THREADS) {
       throw new IllegalArgumentException("bad search options: max executions " + maxExecutions + ", depth limit "
@@ -68,56 +73,65 @@ public record SearchOptions(Strategy strategy, long maxExecutions, Duration time
 
   public static SearchOptions defaults() {
     return new SearchOptions(Strategy.DPOR, 0, Duration.ZERO, 10_000, -1, false, Duration.ofSeconds(10), 64, 1,
-        Minimize.NONE);
+        Minimize.NONE, java.util.List.of());
   }
 
   public SearchOptions withStrategy(Strategy s) {
     return new SearchOptions(s, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors, stallTimeout,
-        spinLimit, workers, minimize);
+        spinLimit, workers, minimize, subtree);
   }
 
   public SearchOptions withMaxExecutions(long n) {
     return new SearchOptions(strategy, n, timeLimit, depthLimit, preemptionBound, multipleErrors, stallTimeout,
-        spinLimit, workers, minimize);
+        spinLimit, workers, minimize, subtree);
   }
 
   public SearchOptions withTimeLimit(Duration d) {
     return new SearchOptions(strategy, maxExecutions, d, depthLimit, preemptionBound, multipleErrors, stallTimeout,
-        spinLimit, workers, minimize);
+        spinLimit, workers, minimize, subtree);
   }
 
   public SearchOptions withDepthLimit(int n) {
     return new SearchOptions(strategy, maxExecutions, timeLimit, n, preemptionBound, multipleErrors, stallTimeout,
-        spinLimit, workers, minimize);
+        spinLimit, workers, minimize, subtree);
   }
 
   public SearchOptions withPreemptionBound(int n) {
     return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, n, multipleErrors, stallTimeout,
-        spinLimit, workers, minimize);
+        spinLimit, workers, minimize, subtree);
   }
 
   public SearchOptions withMultipleErrors(boolean b) {
     return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, b, stallTimeout,
-        spinLimit, workers, minimize);
+        spinLimit, workers, minimize, subtree);
   }
 
   public SearchOptions withStallTimeout(Duration d) {
     return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors, d,
-        spinLimit, workers, minimize);
+        spinLimit, workers, minimize, subtree);
   }
 
   public SearchOptions withSpinLimit(int n) {
     return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors,
-        stallTimeout, n, workers, minimize);
+        stallTimeout, n, workers, minimize, subtree);
   }
 
   public SearchOptions withWorkers(int n) {
     return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors,
-        stallTimeout, spinLimit, n, minimize);
+        stallTimeout, spinLimit, n, minimize, subtree);
   }
 
   public SearchOptions withMinimize(Minimize m) {
     return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors,
-        stallTimeout, spinLimit, workers, m);
+        stallTimeout, spinLimit, workers, m, subtree);
+  }
+
+  /**
+   * Only the executions that start with {@code prefix} ({@link #subtree()}); empty = all. The
+   * strategy and worker count are checked when the search starts ({@link Checker#run}).
+   */
+  public SearchOptions withSubtree(java.util.List<Decision> prefix) {
+    return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors,
+        stallTimeout, spinLimit, workers, minimize, prefix);
   }
 }

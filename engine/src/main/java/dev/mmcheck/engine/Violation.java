@@ -3,7 +3,7 @@ package dev.mmcheck.engine;
 import java.util.List;
 
 /**
- * A property violation.
+ * A property violation. Serialisable (a cluster member sends it to the submitter).
  *
  * @param property the property's short name
  * @param message one line saying what broke
@@ -14,7 +14,7 @@ import java.util.List;
  *     lockdep-style); null otherwise
  */
 public record Violation(String property, String message, List<String> details, int eventIndex, String thread,
-    LockCycle lockCycle) {
+    LockCycle lockCycle) implements java.io.Serializable {
   public Violation {
     details = List.copyOf(details);
   }
