@@ -197,4 +197,19 @@ class ClusterCliTest {
     assertEquals(ExitCodes.USAGE, r.code(), r.toString());
     assertTrue(r.err().contains("search.max_executions"), r.toString());
   }
+
+  /**
+   * lock-order's graph spans every execution of a search; split over members it would see only
+   * its subtrees and could answer "verified" where one JVM finds the cycle: refused, naming it.
+   */
+  @Test
+  void aPropertyWithStateAcrossExecutionsIsRefusedOnACluster() {
+    Cli.Run r = Cli.run("-q", "--cluster", addresses, EXAMPLES + "abba-lock-order.jpf", "+search.strategy=exhaustive");
+    assertEquals(ExitCodes.USAGE, r.code(), r.toString());
+    assertTrue(r.err().contains("keeps state across executions") && r.err().contains("LockOrder"), r.toString());
+    assertTrue(r.err().contains("search.properties"), r.toString());
+    Cli.Run without = Cli.run("-q", "--cluster", addresses, EXAMPLES + "abba-lock-order.jpf",
+        "+search.strategy=exhaustive", "+search.properties=deadlock");
+    assertEquals(ExitCodes.VIOLATION, without.code(), without.toString());
+  }
 }

@@ -212,9 +212,9 @@ public final class Checker {
     }, explorer::statistics);
     List<SearchSplit.Item> items = explorer.splitItems();
     if (r instanceof Result.ModelError e) {
-      return new SearchSplit(depth, items == null ? List.of() : items, List.of(), e);
+      return new SearchSplit(depth, items == null ? List.of() : items, List.of(), e, explorer.sharedKeys());
     }
-    return new SearchSplit(depth, items, explorer.takeBounds(), null);
+    return new SearchSplit(depth, items, explorer.takeBounds(), null, explorer.sharedKeys());
   }
 
   /** {@link #split(int, Control)} without a way to stop it. */

@@ -80,6 +80,11 @@ final class Explorer implements Decider {
   }
 
   /** A split search's parts, in depth-first order (after {@link #explore}). */
+  /** Keys of the state listeners shared across the executions of this search (sorted). */
+  List<String> sharedKeys() {
+    return new java.util.TreeSet<>(shared.keySet()).stream().toList();
+  }
+
   List<SearchSplit.Item> splitItems() {
     return splitItems;
   }
@@ -100,7 +105,16 @@ final class Explorer implements Decider {
       executions++;
       Execution ex = new Execution(this, ls, (int) Math.min(executions, Integer.MAX_VALUE), opt.depthLimit(), false,
           threadIds, !opt.multipleErrors(), opt.spinLimit());
-      ex.shared = (k, make) -> shared.computeIfAbsent(k, x -> make.get());
+      if (opt.subtree().isEmpty()) {
+        ex.shared = (k, make) -> shared.computeIfAbsent(k, x -> make.get());
+      } else {
+        // a subtree search sees part of the executions: state meant to span them all would be
+        // checked on that part only, and a verdict could hold that the whole search refutes
+        ex.shared = (k, make) -> {
+          throw new UnsupportedOperationException("a property keeps state across executions (searchShared key "
+              + k + "), which a subtree search (a cluster member) sees only part of; check it in one JVM");
+        };
+      }
       ex.carrier = carrier;
       currentExecution = ex;
       ExecutionEnd end = ex.run(scenario);

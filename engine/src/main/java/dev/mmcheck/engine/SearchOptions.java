@@ -128,7 +128,10 @@ public record SearchOptions(Strategy strategy, long maxExecutions, Duration time
 
   /**
    * Only the executions that start with {@code prefix} ({@link #subtree()}); empty = all. The
-   * strategy and worker count are checked when the search starts ({@link Checker#run}).
+   * strategy and worker count are checked when the search starts ({@link Checker#run}). A
+   * subtree search refuses {@link ExecutionContext#searchShared} (the listener that asks fails,
+   * a model error naming the key): state meant to span every execution of the search would be
+   * checked on this subtree's only.
    */
   public SearchOptions withSubtree(java.util.List<Decision> prefix) {
     return new SearchOptions(strategy, maxExecutions, timeLimit, depthLimit, preemptionBound, multipleErrors,

@@ -18,11 +18,17 @@ import java.util.List;
  *     shallow decision by the preemption bound)
  * @param modelError the split search's own model error (nondeterminism, setup failure), or null;
  *     the items then stop where it happened
+ * @param sharedState keys of the state that properties keep across executions
+ *     ({@link ExecutionContext#searchShared}, e.g. {@code lock-order}'s graph) asked for during the
+ *     split: such a property cannot be checked by independent subtree searches (a subtree search
+ *     refuses it: {@link SearchOptions#withSubtree})
  */
-public record SearchSplit(int depth, List<Item> items, List<Bound> trailingBounds, Result.ModelError modelError) {
+public record SearchSplit(int depth, List<Item> items, List<Bound> trailingBounds, Result.ModelError modelError,
+    List<String> sharedState) {
   public SearchSplit {
     items = List.copyOf(items);
     trailingBounds = List.copyOf(trailingBounds);
+    sharedState = List.copyOf(sharedState);
   }
 
   /**

@@ -195,6 +195,14 @@ public final class ClusterSearch implements AutoCloseable {
     Map<UUID, Integer> atStart = members();
     int slots = atStart.values().stream().mapToInt(Integer::intValue).sum();
     SearchSplit split = splitDepth > 0 ? checker.split(splitDepth, control) : adaptiveSplit(checker, control, slots);
+    if (!split.sharedState().isEmpty()) {
+      Config c = p.config();
+      throw new ConfigException(c.origin(ConfigKeys.SEARCH_PROPERTIES.name()).orElse(null),
+          "a property of search.properties keeps state across executions (" + String.join(", ", split.sharedState())
+              + "), e.g. lock-order's class graph: split over members, each would see only its subtrees and miss "
+              + "what spans them",
+          "run it in one JVM (search.workers shares that state), or drop the property for the cluster run");
+    }
     if (split.modelError() != null) {
       return new Report(timed(split.modelError(), started, t0), 0, split.depth(), atStart.size(), 0);
     }

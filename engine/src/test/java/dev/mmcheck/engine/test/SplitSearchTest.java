@@ -220,6 +220,25 @@ class SplitSearchTest {
     assertThrows(IllegalArgumentException.class, () -> checker(new Abba(), SearchOptions.defaults()).split(1));
   }
 
+  /**
+   * State a property keeps across executions (lock-order's graph) cannot be split: the split
+   * names its key, a subtree search refuses it (model error naming the key), and a property
+   * without such state leaves the split's list empty.
+   */
+  @Test
+  void stateSharedAcrossExecutionsIsNamedByTheSplitAndRefusedBySubtrees() {
+    SearchOptions o = SearchOptions.defaults().withStrategy(Strategy.EXHAUSTIVE);
+    java.util.function.Supplier<List<dev.mmcheck.engine.Listener>> lockOrder =
+        () -> List.of(new dev.mmcheck.engine.props.LockOrder(), new DeadlockFreedom());
+    SearchSplit split = Checker.of(new Abba()).withListenerFactory(lockOrder).options(o).split(1);
+    assertEquals(1, split.sharedState().size(), split::toString);
+    assertTrue(split.sharedState().get(0).contains("LockOrder"), split::toString);
+    Result sub = Checker.of(new Abba()).withListenerFactory(lockOrder)
+        .options(o.withSubtree(split.prefixes().get(0).decisions())).run();
+    ModelErrorText.has(sub, "keeps state across executions");
+    assertEquals(List.of(), checker(new Abba(), o).split(1).sharedState());
+  }
+
   /** Model-error assertions. */
   static final class ModelErrorText {
     static void has(Result r, String text) {
