@@ -12,8 +12,6 @@ import dev.mmcheck.config.ConfigException;
 import dev.mmcheck.config.ConfigKeys;
 import dev.mmcheck.engine.Bound;
 import dev.mmcheck.engine.Checker;
-import dev.mmcheck.engine.Counterexample;
-import dev.mmcheck.engine.ExecutionEnd;
 import dev.mmcheck.engine.Result;
 import dev.mmcheck.engine.SearchOptions;
 import dev.mmcheck.engine.SearchSplit;
@@ -22,12 +20,10 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -341,7 +337,7 @@ public final class ClusterSearch implements AutoCloseable {
         running.clear();
       }
     }
-    Result merged = merge(checker, split, results, cutoff, stopped, t0);
+    Result merged = SubtreeMerge.merge(checker, split, results, cutoff, stopped, t0);
     return new Report(timed(merged, started, t0), split.prefixes().size(), split.depth(), atStart.size(),
         resubmitted);
   }
@@ -385,98 +381,6 @@ public final class ClusterSearch implements AutoCloseable {
       }
     }
     return false;
-  }
-
-  /** The parts up to {@code cutoff} added up in depth-first order. */
-  private static Result merge(Checker checker, SearchSplit split, SubtreeResult[] results, int cutoff, Bound stopped,
-      long t0) {
-    List<SearchSplit.Item> items = split.items();
-    long executions = 0;
-    long completed = 0;
-    long deadlocked = 0;
-    long sleepBlocked = 0;
-    long bounded = 0;
-    long violations = 0;
-    long events = 0;
-    int maxDepth = 0;
-    long peak = 0;
-    Set<Bound> bounds = EnumSet.noneOf(Bound.class);
-    Map<String, Counterexample> found = new LinkedHashMap<>();
-    String modelError = null;
-    Counterexample context = null;
-    int last = Math.min(cutoff, items.size() - 1);
-    for (int i = 0; i <= last; i++) {
-      SearchSplit.Item item = items.get(i);
-      bounds.addAll(item.bounds());
-      if (item instanceof SearchSplit.Executed e) {
-        Statistics s = e.statistics();
-        for (Counterexample c : e.counterexamples()) {
-          found.putIfAbsent(c.violation().key(), renumbered(c, executions + 1));
-        }
-        executions += s.executions();
-        completed += s.completed();
-        deadlocked += s.deadlocked();
-        sleepBlocked += s.sleepBlocked();
-        bounded += s.bounded();
-        violations += s.violations();
-        events += s.events();
-        maxDepth = Math.max(maxDepth, s.maxDepth());
-        continue;
-      }
-      SubtreeResult r = results[i];
-      if (r == null) {
-        continue; // cancelled (time limit, interrupt) or never started
-      }
-      for (SubtreeResult.Found f : r.found()) {
-        if (!found.containsKey(f.violation().key())) {
-          found.put(f.violation().key(), checker.counterexample(f.schedule(), f.violation(), f.end(),
-              (int) Math.min(Integer.MAX_VALUE, executions + f.execution())));
-        }
-      }
-      bounds.addAll(SubtreeTask.bounds(r));
-      executions += r.executions();
-      completed += r.completed();
-      deadlocked += r.deadlocked();
-      sleepBlocked += r.sleepBlocked();
-      bounded += r.bounded();
-      violations += r.violations();
-      events += r.events();
-      maxDepth = Math.max(maxDepth, r.maxDepth());
-      peak = Math.max(peak, r.peakHeapBytes());
-      if (r.modelError() != null) {
-        modelError = r.modelError() + " (in subtree " + i + ", on member " + r.member() + ")";
-        if (r.modelErrorSchedule() != null) {
-          context = checker.counterexample(r.modelErrorSchedule(), null, ExecutionEnd.MODEL_ERROR,
-              (int) Math.min(Integer.MAX_VALUE, executions));
-        }
-        break;
-      }
-    }
-    if (cutoff == Integer.MAX_VALUE && stopped == null) {
-      bounds.addAll(split.trailingBounds());
-    }
-    if (stopped != null) {
-      bounds.add(stopped);
-    }
-    peak = Math.max(peak, java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-    Statistics st = new Statistics(executions, completed, deadlocked, sleepBlocked, bounded, violations, events,
-        maxDepth, (System.nanoTime() - t0) / 1_000_000, peak);
-    if (modelError != null) {
-      return new Result.ModelError(modelError, context, st);
-    }
-    if (!found.isEmpty()) {
-      return new Result.ViolationsFound(new ArrayList<>(found.values()), new ArrayList<>(bounds), st);
-    }
-    if (!bounds.isEmpty()) {
-      return new Result.BoundReached(new ArrayList<>(bounds), st);
-    }
-    return new Result.Verified(st);
-  }
-
-  private static Counterexample renumbered(Counterexample c, long execution) {
-    return new Counterexample(c.violation(), c.end(), (int) Math.min(Integer.MAX_VALUE, execution), c.schedule(),
-        c.trace(), c.threads(), c.pending(), c.waitCycle(), c.conflict(), c.preemptions(), c.contextSwitches(),
-        c.minimization());
   }
 
   /** {@code r} with the submitter's wall time and start and end times. */
