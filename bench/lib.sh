@@ -16,4 +16,5 @@ bench_jar() { # the jar of module $1 (not -sources / -javadoc / -tests)
   return 1
 }
 bench_cp="$(bench_jar cli):cli/target/lib/*:$(bench_jar bench)"
-vm_opts=(-Djdk.virtualThreadScheduler.parallelism=1 -Djdk.virtualThreadScheduler.maxPoolSize=1 -XX:+UseParallelGC)
+vm_opts=(-Djdk.virtualThreadScheduler.parallelism=1 -Djdk.virtualThreadScheduler.maxPoolSize=1 -XX:+UseParallelGC
+  --add-opens=java.base/java.lang=ALL-UNNAMED)

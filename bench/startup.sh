@@ -1,24 +1,16 @@
 #!/usr/bin/env bash
 # Start-up of ./mmcheck on a small config (issue 13.6), warm file cache, as markdown:
 #   bench/startup.sh [runs]      default 20 runs per variant (hyperfine if installed)
-# Variants, side by side: the launcher as on branch main (JDK found by running `java -version`,
-# no start-up cache), this launcher without the cache (MMCHECK_AOT=0), this launcher with it,
-# and the bare JVM command with the cache (the floor). All with MMCHECK_NO_BUILD=1.
+# Variants, side by side: this launcher without the start-up cache (MMCHECK_AOT=0), this
+# launcher with it, and the bare JVM command with the cache (the floor; the same JVM options as
+# the launcher's, which the cache was made with). All with MMCHECK_NO_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-20}"
 config=jpf-configs/examples/abba-ordered.jpf
 . bench/lib.sh
 ./mmcheck --version >/dev/null 2>&1 # builds if needed and makes the start-up cache
-main_launcher=.mmcheck-main-launcher
-trap 'rm -f "$main_launcher"' EXIT
 variants=()
-if git show main:mmcheck >"$main_launcher" 2>/dev/null; then
-  chmod +x "$main_launcher"
-  variants+=("launcher on main (no cache)|env MMCHECK_NO_BUILD=1 ./$main_launcher $config")
-else
-  rm -f "$main_launcher"
-fi
 aot="$(ls cli/target/mmcheck-jdk*.aot cli/target/mmcheck-jdk*.jsa 2>/dev/null | head -1 || true)"
 variants+=("this launcher, MMCHECK_AOT=0|env MMCHECK_NO_BUILD=1 MMCHECK_AOT=0 ./mmcheck $config")
 variants+=("this launcher (start-up cache)|env MMCHECK_NO_BUILD=1 ./mmcheck $config")
