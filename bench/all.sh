@@ -6,7 +6,8 @@
 # search repeated in one JVM (time and retained heap per search); lazy vs eager stacks (issue
 # 13.1); the classic DPOR programs, optimal DPOR and source-DPOR side by side; scaling (cost per
 # event as executions get longer); the heap retained after a full GC inside long searches; the
-# start-up of ./mmcheck (bench/startup.sh). Every section runs in its own JVM(s), so that what
+# start-up of ./mmcheck (bench/startup.sh); 1 vs 2 workers of the parallel search, with two
+# independent JVMs as the machine's ceiling (bench/parallel.sh). Every section runs in its own JVM(s), so that what
 # one leaves on the heap cannot slow the next. Medians; compare rows of one run only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -95,4 +96,6 @@ load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?; }
   for i in 0 1 2; do bench heap "$i"; done
   echo
   bench/startup.sh 20
+  echo
+  bench/parallel.sh "$reps"
 } | tee "$out"
