@@ -84,6 +84,8 @@ final class Carrier implements AutoCloseable {
     private final Thread thread;
     private volatile boolean parked;
     private volatile boolean shutdown;
+    /** The loop has ended (after shutdown, with an empty queue). */
+    private volatile boolean exited;
 
     Loop(String name) {
       thread = new Thread(this::run, name);
@@ -96,6 +98,11 @@ final class Carrier implements AutoCloseable {
       queue.offer(r);
       if (parked) {
         LockSupport.unpark(thread);
+      }
+      if (exited && queue.remove(r)) {
+        // a virtual thread woken after its search ended and the loop left (none is expected):
+        // run it anyway, so that no thread is left parked for good
+        Thread.ofPlatform().daemon().name(thread.getName() + "-late").start(r);
       }
     }
 
@@ -112,7 +119,12 @@ final class Carrier implements AutoCloseable {
           continue;
         }
         if (shutdown) {
-          return;
+          exited = true;
+          if (queue.isEmpty()) {
+            return; // a task offered from now on is run by execute's fallback
+          }
+          exited = false;
+          continue;
         }
         parked = true;
         if (queue.isEmpty() && !shutdown) {

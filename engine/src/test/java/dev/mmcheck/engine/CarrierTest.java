@@ -85,6 +85,35 @@ class CarrierTest {
     assertFalse(carrierAlive("carrier-to-close"));
   }
 
+  /** A virtual thread woken after its carrier closed still runs to its end (on a late platform thread). */
+  @Test
+  @Timeout(10)
+  void aThreadWokenAfterTheCarrierClosedStillFinishes() throws Exception {
+    Carrier c = Carrier.own("carrier-closed-early");
+    java.util.concurrent.CountDownLatch parked = new java.util.concurrent.CountDownLatch(1);
+    boolean[] finished = new boolean[1];
+    Thread v = c.unstarted("sleeper", () -> {
+      parked.countDown();
+      java.util.concurrent.locks.LockSupport.park();
+      finished[0] = true;
+    });
+    v.start();
+    parked.await();
+    while (v.getState() != Thread.State.WAITING) {
+      Thread.sleep(1);
+    }
+    c.close();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (carrierAlive("carrier-closed-early") && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertFalse(carrierAlive("carrier-closed-early"), "the loop left");
+    java.util.concurrent.locks.LockSupport.unpark(v);
+    v.join(5000);
+    assertFalse(v.isAlive());
+    assertTrue(finished[0]);
+  }
+
   @Test
   void theJvmSchedulerIsUsedWhenAskedFor() {
     String key = "mmcheck.jvmCarriers";
