@@ -42,13 +42,7 @@ final class Explorer implements Decider {
   /** The execution running now: read (racily) by the stall watchdog. */
   volatile Execution currentExecution;
   private long executions;
-  private long completed;
-  private long deadlocked;
-  private long sleepBlocked;
-  private long bounded;
-  private long violationCount;
-  private long events;
-  private int maxDepth;
+  private final Tally tally = new Tally();
   private long peakHeap;
   private long startNanos;
 
@@ -138,28 +132,12 @@ final class Explorer implements Decider {
           return new Result.ModelError(misfit, null, statistics());
         }
       }
-      events += ex.ops.size();
-      maxDepth = Math.max(maxDepth, ex.ops.size());
-      switch (end) {
-        case COMPLETED -> completed++;
-        case DEADLOCK -> deadlocked++;
-        case VIOLATION -> { }
-        case DEPTH_BOUND -> {
-          bounded++;
-          boundsHit.add(ex.cutByPreemption ? Bound.PREEMPTION_BOUND : Bound.DEPTH_LIMIT);
-        }
-        case SLEEP_BLOCKED -> sleepBlocked++;
-        case SPIN_BOUND -> {
-          bounded++;
-          boundsHit.add(Bound.SPIN_LIMIT);
-        }
-        case MODEL_ERROR -> {
-          return new Result.ModelError(ex.errorMessage, counterexample(ex, null), statistics());
-        }
+      tally.add(ex, end, boundsHit);
+      if (end == ExecutionEnd.MODEL_ERROR) {
+        return new Result.ModelError(ex.errorMessage, counterexample(ex, null), statistics());
       }
       Map<String, Counterexample> mine = splitItems == null ? found : new LinkedHashMap<>();
       if (!ex.violations.isEmpty()) {
-        violationCount += ex.violations.size();
         for (Violation v : ex.violations) {
           if (!found.containsKey(v.key()) || (splitItems != null && !mine.containsKey(v.key()))) {
             Counterexample c = counterexample(ex, v);
@@ -217,8 +195,7 @@ final class Explorer implements Decider {
 
   Statistics statistics() {
     long wall = (System.nanoTime() - startNanos) / 1_000_000;
-    return new Statistics(executions, completed, deadlocked, sleepBlocked, bounded, violationCount, events,
-        maxDepth, wall, peakHeap);
+    return tally.statistics(executions, wall, peakHeap);
   }
 
   /** The schedule of {@code ex} so far, replayed with trace capture. */
