@@ -16,5 +16,11 @@ bench_jar() { # the jar of module $1 (not -sources / -javadoc / -tests)
   return 1
 }
 bench_cp="$(bench_jar cli):cli/target/lib/*:$(bench_jar bench)"
+# the same as the launcher's (its start-up cache is made with them)
 vm_opts=(-Djdk.virtualThreadScheduler.parallelism=1 -Djdk.virtualThreadScheduler.maxPoolSize=1 -XX:+UseParallelGC
-  --add-opens=java.base/java.lang=ALL-UNNAMED)
+  --add-opens=java.base/java.lang=ALL-UNNAMED
+  --add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens java.base/sun.nio.ch=ALL-UNNAMED
+  --add-opens java.management/sun.management=ALL-UNNAMED
+  --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED)
+if "$java_bin" -version 2>&1 | grep -qE 'version "(2[3-9]|[3-9][0-9])'; then vm_opts+=(--sun-misc-unsafe-memory-access=allow); fi
