@@ -95,6 +95,46 @@ class ParallelSearchTest {
     assertEquals(two.statistics().events(), one.statistics().events(), () -> one + " / " + two);
   }
 
+  /**
+   * The differential fuzzer's programs under preemption bounds 1 and 2: one worker and two run
+   * the same executions (counts, events) and find the same violations, so a bounded
+   * cross-check does not depend on how it is run.
+   */
+  @TestFactory
+  List<DynamicTest> randomProgramsUnderAPreemptionBoundGiveTheSameSearchOnTwoWorkers() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (long seed = 1; seed <= 30; seed++) {
+      for (int bound = 1; bound <= 2; bound++) {
+        long s = seed;
+        int b = bound;
+        tests.add(DynamicTest.dynamicTest("seed " + s + ", bound " + b, () -> {
+          DifferentialFuzzTest.Objects[] published = new DifferentialFuzzTest.Objects[1];
+          Scenario p = DifferentialFuzzTest.program(s, published);
+          java.util.function.IntFunction<Result> run = workers -> Checker.of(p)
+              .withListenerFactory(() -> List.of(new DeadlockFreedom(), new DifferentialFuzzTest.BothOne(published)))
+              .options(SearchOptions.defaults().withWorkers(workers).withStrategy(Strategy.EXHAUSTIVE)
+                  .withMultipleErrors(true).withPreemptionBound(b).withMaxExecutions(20_000)).run();
+          Result one = run.apply(1);
+          org.junit.jupiter.api.Assumptions.assumeTrue(one.statistics().executions() < 20_000, "too large");
+          Result two = run.apply(2);
+          assertEquals(one.statistics().executions(), two.statistics().executions(), "executions");
+          assertEquals(one.statistics().completed(), two.statistics().completed(), "completed");
+          assertEquals(one.statistics().events(), two.statistics().events(), "events");
+          assertEquals(keys(one), keys(two), "violations");
+        }));
+      }
+    }
+    return tests;
+  }
+
+  private static java.util.Set<String> keys(Result r) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    if (r instanceof Result.ViolationsFound f) {
+      f.violations().forEach(c -> out.add(c.violation().key()));
+    }
+    return out;
+  }
+
   /** The differential fuzzer's programs: two workers reach the outcomes and violations one worker does. */
   @TestFactory
   List<DynamicTest> randomProgramsGiveTheSameResultsOnTwoWorkers() {
