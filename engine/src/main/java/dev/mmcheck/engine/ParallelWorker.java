@@ -19,8 +19,8 @@ final class ParallelWorker implements Decider {
   List<ParallelSearch.Entry> assigned;
   /**
    * The path as other workers may see it (guarded by the lock): a copy made at each
-   * backtrack. Nodes the worker creates during an execution stay private to it until then, so
-   * that a scheduling point takes no lock.
+   * backtrack, and at a scheduling point while another worker is idle. Nodes the worker creates
+   * during an execution stay private to it until then, so that a scheduling point takes no lock.
    */
   ParallelSearch.Entry[] visible = new ParallelSearch.Entry[64];
   int visibleSize;
