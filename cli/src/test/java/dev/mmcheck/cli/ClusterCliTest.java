@@ -212,4 +212,33 @@ class ClusterCliTest {
         "+search.strategy=exhaustive", "+search.properties=deadlock");
     assertEquals(ExitCodes.VIOLATION, without.code(), without.toString());
   }
+
+  /** With a progress stream, a cluster search prints how far it got (here after every subtree). */
+  @Test
+  void progressLinesCountSubtreesAndExecutions() {
+    Runner runner = new Runner(Catalogs.load());
+    java.nio.file.Path file = java.nio.file.Path.of(EXAMPLES + "philosophers-ordered.jpf");
+    Prepared p = runner.prepare(file, runner.load(file, List.of("+philosophers.n=3", "+search.strategy=exhaustive")));
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream progress = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+    dev.mmcheck.cli.cluster.ClusterSearch.Report r;
+    try (dev.mmcheck.cli.cluster.ClusterSearch cs = dev.mmcheck.cli.cluster.ClusterSearch.connect(
+        List.of(addresses.split(",")), java.time.Duration.ofSeconds(10))) {
+      r = cs.run(p, new dev.mmcheck.engine.Checker.Control(), 2, progress, java.time.Duration.ZERO);
+    }
+    String text = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(text.contains(" subtrees at depth 2 for 2 member(s)"), text);
+    Matcher last = Pattern.compile("cluster: (\\d+)/(\\d+) subtrees done, (\\d+) executions").matcher(text);
+    String done = null;
+    String total = null;
+    long executions = -1;
+    while (last.find()) {
+      done = last.group(1);
+      total = last.group(2);
+      executions = Long.parseLong(last.group(3));
+    }
+    assertEquals(String.valueOf(r.subtrees()), total, text);
+    assertEquals(total, done, "the last line counts every subtree: " + text);
+    assertTrue(executions > 0 && executions <= r.result().statistics().executions(), text);
+  }
 }

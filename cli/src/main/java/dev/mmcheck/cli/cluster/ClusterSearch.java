@@ -58,6 +58,8 @@ import java.util.concurrent.TimeUnit;
 public final class ClusterSearch implements AutoCloseable {
   /** How long to try to reach a member before giving up. */
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  /** How often a progress line is printed during a cluster search. */
+  public static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
   /** Adaptive split: at least this many subtrees per member thread. */
   static final int SUBTREES_PER_THREAD = 16;
   /** Adaptive split: the deepest prefix tried. */
@@ -178,11 +180,18 @@ public final class ClusterSearch implements AutoCloseable {
   private record Done(Attempt attempt, SubtreeResult result, Throwable failure) {}
 
   /**
-   * Runs {@code p}'s exhaustive search on the cluster. {@code splitDepth} 0: adaptive.
+   * Runs {@code p}'s exhaustive search on the cluster. {@code splitDepth} 0: adaptive. With a
+   * {@code progress} stream: the split's line, then every {@link #PROGRESS_EVERY} a line with
+   * the subtrees done, the executions they ran and the resubmissions so far.
    *
    * @throws ClusterUnavailableException if every member left, or a member cannot run its part
    */
   public Report run(Prepared p, Checker.Control control, int splitDepth, PrintStream progress) {
+    return run(p, control, splitDepth, progress, PROGRESS_EVERY);
+  }
+
+  /** {@link #run(Prepared, Checker.Control, int, PrintStream)} with progress lines every {@code progressEvery}. */
+  public Report run(Prepared p, Checker.Control control, int splitDepth, PrintStream progress, Duration progressEvery) {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     SearchOptions o = p.options().withWorkers(1);
@@ -232,6 +241,9 @@ public final class ClusterSearch implements AutoCloseable {
     int resubmitted = 0;
     Bound stopped = null;
     long noMembersSince = -1;
+    int finished = 0;
+    long executionsDone = 0;
+    long lastProgress = System.nanoTime();
     while (true) {
       int cut = cutoff;
       pending.removeIf(i -> i > cut);
@@ -316,6 +328,8 @@ public final class ClusterSearch implements AutoCloseable {
                 "every member needs the same checkout and paths as the submitter (cli/README.md)");
           }
           results[a.index()] = r;
+          finished++;
+          executionsDone += r.executions();
           if (r.modelError() != null || (firstOnly && !r.found().isEmpty())) {
             cutoff = Math.min(cutoff, a.index());
             int c = cutoff;
@@ -328,6 +342,11 @@ public final class ClusterSearch implements AutoCloseable {
             }
           }
         }
+      }
+      if (progress != null && System.nanoTime() - lastProgress >= progressEvery.toNanos()) {
+        lastProgress = System.nanoTime();
+        progress.println("cluster: " + finished + "/" + split.prefixes().size() + " subtrees done, " + executionsDone
+            + " executions, " + running.size() + " running, " + resubmitted + " resubmitted");
       }
       if (stopped == null && (System.nanoTime() > deadline || control.interrupted())) {
         stopped = control.interrupted() ? Bound.INTERRUPTED : Bound.TIME_LIMIT;
