@@ -780,13 +780,29 @@ final class Execution implements ExecutionContext, World {
   /** A schedule prefix that covers event {@code i}: the cached one, or one up to the latest event. */
   private PrefixReplay prefixThrough(int i) {
     if (prefix == null || prefix.length() <= i) {
-      List<Schedule.Step> steps = new ArrayList<>(ops.size());
-      for (int k = 0; k < ops.size(); k++) {
-        Op op = ops.get(k);
-        steps.add(new Schedule.Step(tids[k], byTid[tids[k]].name, choiceAt(k), op.name(), op.objectName()));
-      }
-      prefix = new PrefixReplay(scenario, steps, depthLimit);
+      prefix = new PrefixReplay(scenario, steps(ops.size()), depthLimit);
     }
     return prefix;
+  }
+
+  /** The decisions of the first {@code length} events, as schedule steps. */
+  List<Schedule.Step> steps(int length) {
+    List<Schedule.Step> steps = new ArrayList<>(length);
+    for (int k = 0; k < length; k++) {
+      Op op = ops.get(k);
+      steps.add(new Schedule.Step(tids[k], byTid[tids[k]].name, choiceAt(k), op.name(), op.objectName()));
+    }
+    return steps;
+  }
+
+  /**
+   * The counterexample of this (ended) execution for {@code v}, its schedule up to the
+   * violation's event, or (v null, a model error) up to its last event, replayed with trace
+   * capture. Called by the search that ran it.
+   */
+  Counterexample counterexample(Violation v) {
+    int length = v == null ? ops.size() : Math.min(ops.size(), v.eventIndex() + 1);
+    Schedule schedule = new Schedule(scenario.name(), java.util.Map.of(), steps(length));
+    return Replayer.capture(scenario, schedule, depthLimit, v, end, number);
   }
 }

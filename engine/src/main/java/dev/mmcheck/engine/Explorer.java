@@ -134,13 +134,13 @@ final class Explorer implements Decider {
       }
       tally.add(ex, end, boundsHit);
       if (end == ExecutionEnd.MODEL_ERROR) {
-        return new Result.ModelError(ex.errorMessage, counterexample(ex, null), statistics());
+        return new Result.ModelError(ex.errorMessage, ex.counterexample(null), statistics());
       }
       Map<String, Counterexample> mine = splitItems == null ? found : new LinkedHashMap<>();
       if (!ex.violations.isEmpty()) {
         for (Violation v : ex.violations) {
           if (!found.containsKey(v.key()) || (splitItems != null && !mine.containsKey(v.key()))) {
-            Counterexample c = counterexample(ex, v);
+            Counterexample c = ex.counterexample(v);
             found.putIfAbsent(v.key(), c);
             mine.putIfAbsent(v.key(), c);
           }
@@ -196,22 +196,6 @@ final class Explorer implements Decider {
   Statistics statistics() {
     long wall = (System.nanoTime() - startNanos) / 1_000_000;
     return tally.statistics(executions, wall, peakHeap);
-  }
-
-  /** The schedule of {@code ex} so far, replayed with trace capture. */
-  private Counterexample counterexample(Execution ex, Violation v) {
-    Schedule schedule = scheduleOf(ex, v == null ? ex.ops.size() : Math.min(ex.ops.size(), v.eventIndex() + 1));
-    return Replayer.capture(scenario, schedule, opt.depthLimit(), v, ex.end, ex.executionNumber());
-  }
-
-  /** The first {@code length} decisions of {@code ex} (up to the violation shown). */
-  private Schedule scheduleOf(Execution ex, int length) {
-    List<Schedule.Step> steps = new ArrayList<>();
-    for (int i = 0; i < length; i++) {
-      Op op = ex.ops.get(i);
-      steps.add(new Schedule.Step(ex.tid(i), ex.thread(ex.tid(i)).name, ex.choiceAt(i), op.name(), op.objectName()));
-    }
-    return new Schedule(scenario.name(), Map.of(), steps);
   }
 
   // ---- Decider ----

@@ -3,7 +3,6 @@ package dev.mmcheck.engine;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 
 /** One worker: its own listeners, race analysis and path; the tree is shared. */
 final class ParallelWorker implements Decider {
@@ -92,7 +91,7 @@ final class ParallelWorker implements Decider {
       ExecutionEnd end = ex.run(s.scenario);
       current = null;
       if (end == ExecutionEnd.MODEL_ERROR) {
-        s.modelError = new Result.ModelError(ex.errorMessage, counterexample(ex, null), null);
+        s.modelError = new Result.ModelError(ex.errorMessage, ex.counterexample(null), null);
         s.stop = true;
         return;
       }
@@ -119,7 +118,7 @@ final class ParallelWorker implements Decider {
         }
       }
       if (fresh) {
-        Counterexample c = counterexample(ex, v);
+        Counterexample c = ex.counterexample(v);
         synchronized (s.lock) {
           s.found.put(v.key(), c);
         }
@@ -128,17 +127,6 @@ final class ParallelWorker implements Decider {
     if (!ex.violations.isEmpty() && !s.opt.multipleErrors()) {
       s.stop = true;
     }
-  }
-
-  private Counterexample counterexample(Execution ex, Violation v) {
-    int length = v == null ? ex.ops.size() : Math.min(ex.ops.size(), v.eventIndex() + 1);
-    List<Schedule.Step> steps = new ArrayList<>();
-    for (int i = 0; i < length; i++) {
-      Op op = ex.ops.get(i);
-      steps.add(new Schedule.Step(ex.tid(i), ex.thread(ex.tid(i)).name, ex.choiceAt(i), op.name(), op.objectName()));
-    }
-    Schedule schedule = new Schedule(s.scenario.name(), Map.of(), steps);
-    return Replayer.capture(s.scenario, schedule, s.opt.depthLimit(), v, ex.end, ex.executionNumber());
   }
 
   /**
